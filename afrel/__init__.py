@@ -1,0 +1,52 @@
+"""afrel: the foreign relations of Afghanistan since 1919, as a typed, time-sliced graph.
+
+>>> import afrel
+>>> g = afrel.load()                        # the bundled dataset
+>>> snap = g.at("1985-06-01")               # a networkx.MultiDiGraph as of that day
+>>> afrel.resolve("USSR")
+'SUN'
+
+See ``data/README.md`` for the data format and :mod:`afrel.dates` for the interval rules.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from afrel.dates import PartialDate
+from afrel.errors import DataError, Problem, UnknownActorError
+from afrel.export import read_snapshot, to_frame, write_snapshot
+from afrel.graph import RelationGraph
+from afrel.io import data_path, load, write
+from afrel.kinds import ActorKind, Certainty, EventKind, RelationKind, Role
+from afrel.model import Actor, Event, Leader, Period, Relation, Source
+from afrel.names import resolve
+from afrel.validation import check
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "Certainty",
+    "DataError",
+    "Event",
+    "EventKind",
+    "Leader",
+    "PartialDate",
+    "Period",
+    "Problem",
+    "Relation",
+    "RelationGraph",
+    "RelationKind",
+    "Role",
+    "Source",
+    "UnknownActorError",
+    "__version__",
+    "check",
+    "data_path",
+    "load",
+    "read_snapshot",
+    "resolve",
+    "to_frame",
+    "write",
+    "write_snapshot",
+]

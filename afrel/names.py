@@ -1,0 +1,112 @@
+"""Resolving names and codes to afrel actor ids.
+
+:func:`resolve` first looks at the actors of a graph (by default the bundled dataset): their
+ids, names, aliases, ISO codes and Correlates of War codes. It then asks pycountry, the
+maintained ISO 3166 library, which knows every current country (alpha-2, alpha-3, numeric,
+short, official and common names) and the former ones (``SU``, ``DD``, ``YU``, ``CS``).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from afrel.errors import UnknownActorError
+
+if TYPE_CHECKING:
+    from afrel.graph import RelationGraph
+
+__all__ = ["resolve"]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().replace("-", " ").replace(".", "").split())
+
+
+@functools.cache
+def _bundled_table() -> dict[str, str]:
+    from afrel.io import load
+
+    return _table(load())
+
+
+def _table(g: RelationGraph) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for a in g.actors.values():
+        keys = [a.id, a.name, *a.aliases]
+        if a.iso2:
+            keys.append(a.iso2)
+        if a.iso3:
+            keys.append(a.iso3)
+        if a.cow is not None:
+            keys.append(str(a.cow))
+        for k in keys:
+            table.setdefault(_norm(k), a.id)
+    return table
+
+
+def resolve(name: str | int, g: RelationGraph | None = None) -> str:
+    """The afrel actor id for a name or a code.
+
+    Parameters
+    ----------
+    name : str or int
+        An actor id, a name or alias (case-insensitive), an ISO 3166-1 alpha-2, alpha-3 or
+        numeric code, or a Correlates of War code (an int, or a string of digits that no ISO
+        numeric code of a dataset actor claims).
+    g : RelationGraph, optional
+        Whose actors to search first; by default the bundled dataset.
+
+    Returns
+    -------
+    str
+        The actor id (ISO alpha-3 for states).
+
+    Raises
+    ------
+    UnknownActorError
+        If neither the graph nor pycountry knows the name.
+
+    Examples
+    --------
+    >>> resolve("Soviet Union"), resolve("USSR"), resolve("SU"), resolve(365)
+    ('SUN', 'SUN', 'SUN', 'SUN')
+    >>> resolve("Islamic Republic of Iran"), resolve("af")
+    ('IRN', 'AFG')
+    """
+    if isinstance(name, bool) or not isinstance(name, str | int):
+        raise TypeError(f"expected a name or code (str or int), got {type(name).__name__}")
+    table = _bundled_table() if g is None else _table(g)
+    key = _norm(str(name))
+    if not key:
+        raise UnknownActorError(str(name))
+    if key in table:
+        return table[key]
+    if isinstance(name, int) or key.isdigit():
+        raise UnknownActorError(str(name))
+    found = _pycountry(str(name).strip())
+    if found is not None:
+        return found
+    import difflib
+
+    names = {n: table[n] for n in table if len(n) > 3}
+    hits = difflib.get_close_matches(key, list(names), n=2, cutoff=0.75)
+    raise UnknownActorError(str(name), [names[h] for h in hits])
+
+
+def _pycountry(name: str) -> str | None:
+    import pycountry
+
+    try:
+        return str(pycountry.countries.lookup(name).alpha_3)
+    except LookupError:
+        pass
+    for c in pycountry.historic_countries:
+        fields = (c.alpha_2, c.alpha_3, getattr(c, "alpha_4", ""), c.name)
+        if any(_norm(f) == _norm(name) for f in fields if f):
+            return str(c.alpha_3)
+    try:
+        hits = pycountry.countries.search_fuzzy(name)
+    except LookupError:
+        return None
+    return str(hits[0].alpha_3) if len(hits) == 1 else None

@@ -1,0 +1,224 @@
+"""The rules a dataset must follow, checked across records.
+
+:func:`check` returns every problem at once; :func:`afrel.load` runs the same rules with file
+and line numbers and raises :class:`~afrel.errors.DataError` when any is broken. The rules:
+
+- ids are unique within each kind of record;
+- every actor, source and state a record names exists;
+- every record other than a source cites at least one source;
+- states have ISO 3166-1 alpha-3 ids (``iso3`` equal to ``id`` where given); no other actor has
+  an id that is an ISO alpha-3 code, current or former (``NAM`` is Namibia);
+- a government names the state it governs; Afghan governments have ids starting with ``AFG-``;
+- a relation, an event or a leader's term lies within the existence of its actors. Bounds at
+  year or month precision are given the benefit of the doubt: a tie "from 1978" with a
+  government formed in April 1978 passes, a tie "from 1978-03" does not;
+- periods do not overlap.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Callable, Collection, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from afrel.dates import OPEN_END, PartialDate
+from afrel.errors import Problem
+from afrel.kinds import ActorKind
+from afrel.model import Actor, Event, Leader, Period, Relation, Source
+
+if TYPE_CHECKING:
+    from afrel.graph import RelationGraph
+
+__all__ = ["check", "check_records"]
+
+Locate = Callable[[str, int], tuple[str, int | None]]
+"""(collection, position) -> (file, line) for messages."""
+
+_STATE_ID = re.compile(r"[A-Z]{3}")
+
+
+def _in_memory(collection: str, position: int) -> tuple[str, int | None]:
+    del position
+    return (f"<{collection}>", None)
+
+
+@functools.cache
+def iso_alpha3() -> frozenset[str]:
+    """Every ISO 3166-1 alpha-3 code, current and former (from pycountry)."""
+    import pycountry
+
+    codes = {c.alpha_3 for c in pycountry.countries}
+    codes |= {c.alpha_3 for c in pycountry.historic_countries}
+    return frozenset(codes)
+
+
+def check(g: RelationGraph) -> list[Problem]:
+    """Every rule of the dataset that a graph's records break.
+
+    Parameters
+    ----------
+    g : RelationGraph
+        Records built in memory or loaded.
+
+    Returns
+    -------
+    list of Problem
+        Empty when the records follow every rule (see the module docstring).
+
+    Examples
+    --------
+    >>> import afrel
+    >>> afrel.check(afrel.load())
+    []
+    """
+    return check_records({k: g.records(k) for k in ("actors", "relations", "events", "sources", "periods", "leaders")})
+
+
+def check_records(
+    records: Mapping[str, Sequence[Any]],
+    locate: Locate = _in_memory,
+    *,
+    skip_references_to: Collection[str] = (),
+) -> list[Problem]:
+    """Check collections of records (keyed like :attr:`afrel.schema.FileSpec.key`).
+
+    ``skip_references_to`` names collections that could not be read at all (a missing or
+    unreadable file), so that references into them are not reported one by one as well.
+    """
+    actors: Sequence[Actor] = records.get("actors", ())
+    relations: Sequence[Relation] = records.get("relations", ())
+    events: Sequence[Event] = records.get("events", ())
+    sources: Sequence[Source] = records.get("sources", ())
+    periods: Sequence[Period] = records.get("periods", ())
+    leaders: Sequence[Leader] = records.get("leaders", ())
+    out: list[Problem] = []
+
+    def add(collection: str, position: int, column: str | None, message: str) -> None:
+        file, line = locate(collection, position)
+        out.append(Problem(file, line, column, message))
+
+    # unique ids
+    for key, items in records.items():
+        seen: dict[str, int] = {}
+        for i, r in enumerate(items):
+            if r.id in seen:
+                first_file, first_line = locate(key, seen[r.id])
+                where = f"line {first_line}" if first_line is not None else first_file
+                add(key, i, "id", f"duplicate id {r.id!r} (first used at {where})")
+            else:
+                seen[r.id] = i
+
+    by_id = {a.id: a for a in actors}
+    source_ids = {s.id for s in sources}
+
+    def actor_ref(key: str, i: int, column: str, ref: str) -> Actor | None:
+        a = by_id.get(ref)
+        if a is None and "actors" not in skip_references_to:
+            add(key, i, column, f"unknown actor {ref!r}{_suggest(ref, by_id)}")
+        return a
+
+    # sources cited
+    for key in ("actors", "relations", "events", "periods", "leaders"):
+        for i, r in enumerate(records.get(key, ())):
+            if not r.sources:
+                add(key, i, "sources", "no source: every record cites at least one source id from sources.csv")
+            for s in r.sources:
+                if s not in source_ids and "sources" not in skip_references_to:
+                    add(key, i, "sources", f"unknown source {s!r}{_suggest(s, source_ids)}")
+
+    # actors
+    iso = iso_alpha3()
+    for i, a in enumerate(actors):
+        if a.kind is ActorKind.STATE:
+            if not _STATE_ID.fullmatch(a.id):
+                add("actors", i, "id", f"state id {a.id!r} is not an ISO 3166-1 alpha-3 code (three capital letters)")
+            if a.iso3 is not None and a.iso3 != a.id:
+                add("actors", i, "iso3", f"iso3 {a.iso3!r} differs from the state's id {a.id!r}")
+            if a.state is not None:
+                add("actors", i, "state", "a state does not belong to another state; leave 'state' empty")
+        else:
+            if a.id in iso:
+                add(
+                    "actors",
+                    i,
+                    "id",
+                    f"{a.kind.value} id {a.id!r} is an ISO alpha-3 country code; "
+                    "only states use those (pick another id, such as 'NONALIGNED' for the Non-Aligned Movement)",
+                )
+            if a.iso2 is not None or a.iso3 is not None or a.cow is not None:
+                add("actors", i, "iso3", f"{a.kind.value} {a.id!r} has country codes; only states have them")
+        if a.state is not None:
+            st = actor_ref("actors", i, "state", a.state)
+            if st is not None and st.kind is not ActorKind.STATE:
+                add("actors", i, "state", f"{a.state!r} is a {st.kind.value}, not a state")
+            if st is not None and a.kind is ActorKind.GOVERNMENT and not a.id.startswith(f"{a.state}-"):
+                add("actors", i, "id", f"government of {a.state} needs an id starting with '{a.state}-', got {a.id!r}")
+        for column, refs in (("predecessor", a.predecessor), ("successor", a.successor)):
+            for ref in refs:
+                actor_ref("actors", i, column, ref)
+
+    # relations, events, leaders: references and lifetimes
+    for i, r in enumerate(relations):
+        for end_column, ref in (("source", r.source), ("target", r.target)):
+            found = actor_ref("relations", i, end_column, ref)
+            if found is not None:
+                for column, msg in _outside(r.start, r.end, found):
+                    add("relations", i, column, msg)
+    for i, e in enumerate(events):
+        for ref in e.actors:
+            found = actor_ref("events", i, "actors", ref)
+            if found is not None:
+                for _, msg in _outside(e.date, e.date, found, point=True):
+                    add("events", i, "date", msg)
+    for i, ld in enumerate(leaders):
+        found = actor_ref("leaders", i, "actor", ld.actor)
+        if found is not None:
+            for column, msg in _outside(ld.start, ld.end, found):
+                add("leaders", i, column, msg)
+
+    # periods
+    ordered = sorted(range(len(periods)), key=lambda j: (periods[j].lo, periods[j].hi))
+    for prev, cur in itertools.pairwise(ordered):
+        if periods[cur].lo < periods[prev].hi:
+            add("periods", cur, "start", f"period {periods[cur].id!r} overlaps period {periods[prev].id!r}")
+    return out
+
+
+def _outside(
+    start: PartialDate, end: PartialDate | None, actor: Actor, *, point: bool = False
+) -> list[tuple[str, str]]:
+    """Where an interval definitely lies outside an actor's existence.
+
+    A bound of year or month precision could fall anywhere in the period it names, so it
+    conflicts only if no day of that period fits.
+    """
+    out: list[tuple[str, str]] = []
+    life = _life(actor)
+    latest_start = start.last_day().toordinal()
+    if latest_start < actor.lo:
+        out.append(("start", f"starts {start}, before {actor.id} existed (from {actor.start}); {life}"))
+    if end is None:
+        if actor.end is not None:
+            out.append(("end", f"has no end but {actor.id} ceased to exist ({actor.end}); {life}"))
+        return out
+    # a day-precision end is exclusive; a year or month end holds through at least its first day;
+    # an event may fall on the day an actor ceases to exist (its dissolution, say)
+    earliest_end = end.first_day().toordinal() + (0 if end.precision == "day" or point else 1)
+    if actor.hi != OPEN_END and earliest_end > actor.hi:
+        out.append(("end", f"ends {end}, after {actor.id} ceased to exist ({actor.end}); {life}"))
+    return out
+
+
+def _life(actor: Actor) -> str:
+    start = str(actor.start) if actor.start is not None else "before 1919"
+    end = str(actor.end) if actor.end is not None else "today"
+    return f"{actor.id} exists from {start} to {end}"
+
+
+def _suggest(key: str, options: Mapping[str, Any] | set[str]) -> str:
+    from afrel.graph import _close
+
+    hits = _close(key, options)
+    return f"; did you mean {' or '.join(map(repr, hits))}?" if hits else ""
