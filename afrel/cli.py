@@ -15,6 +15,7 @@ Commands
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -59,9 +60,21 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     except DataError as exc:
         print(str(exc), file=err)
         return 1
+    except BrokenPipeError:  # the reader went away (``afrel summary | head``): stop quietly
+        _silence(out)
+        return 1
     except (FileNotFoundError, ValueError) as exc:
         print(f"afrel: error: {exc}", file=err)
         return 2
+
+
+def _silence(stream: TextIO) -> None:
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
 
 
 def _validate(path: str | None, out: TextIO, err: TextIO) -> int:

@@ -450,7 +450,8 @@ class RelationGraph:
         --------
         >>> import afrel
         >>> g = afrel.load()
-        >>> [(d.year, s.has_edge("SUN", "AFG-DRA")) for d, s in g.snapshots("1978-07-01", "1990-07-01", "year")][::4]
+        >>> war = "int-sun-afg-dra-1979"
+        >>> [(d.year, s.has_edge("SUN", "AFG-DRA", war)) for d, s in g.snapshots("1978-07-01", "1990-07-01")][::4]
         [(1978, False), (1982, True), (1986, True), (1990, False)]
         """
         days = _days(start, end, step)

@@ -39,8 +39,8 @@ class IntervalIndex:
     Parameters
     ----------
     lo, hi : sequence of int or int64 array
-        Inclusive starts and exclusive ends, same length; ``hi[i] > lo[i]`` is not required
-        (an empty interval never matches).
+        Inclusive starts and exclusive ends, same length. An empty interval (``hi[i] <= lo[i]``)
+        never matches; :attr:`lo` and :attr:`hi` report it as ``[min, min)`` of int64.
     """
 
     __slots__ = (
@@ -59,10 +59,12 @@ class IntervalIndex:
     def __init__(self, lo: Sequence[int] | IntArray, hi: Sequence[int] | IntArray) -> None:
         import numpy as np
 
-        self._lo: IntArray = np.ascontiguousarray(lo, dtype=np.int64)
-        self._hi: IntArray = np.ascontiguousarray(hi, dtype=np.int64)
+        self._lo: IntArray = np.array(lo, dtype=np.int64)
+        self._hi: IntArray = np.array(hi, dtype=np.int64)
         if self._lo.shape != self._hi.shape or self._lo.ndim != 1:
             raise ValueError(f"lo and hi must be 1-d and of equal length, got {self._lo.shape} and {self._hi.shape}")
+        empty = self._hi <= self._lo
+        self._lo[empty] = self._hi[empty] = np.iinfo(np.int64).min  # never meets any point or window
         self._center: list[int] = []
         self._left: list[int] = []
         self._right: list[int] = []

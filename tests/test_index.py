@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from afrel.index import LEAF_SIZE, IntervalIndex
 
 intervals = st.lists(
-    st.tuples(st.integers(0, 400), st.integers(0, 120)).map(lambda t: (t[0], t[0] + t[1])),
+    st.tuples(st.integers(0, 400), st.integers(-20, 120)).map(lambda t: (t[0], t[0] + t[1])),
     max_size=3 * LEAF_SIZE,
 )
 
@@ -17,7 +17,7 @@ def brute_stab(ivs: list[tuple[int, int]], t: int) -> list[int]:
 
 
 def brute_overlap(ivs: list[tuple[int, int]], a: int, b: int) -> list[int]:
-    return [i for i, (lo, hi) in enumerate(ivs) if lo < b and hi > a and a < b]
+    return [i for i, (lo, hi) in enumerate(ivs) if lo < b and hi > a and a < b and lo < hi]
 
 
 @given(intervals, st.lists(st.integers(-5, 530), min_size=1, max_size=20))
