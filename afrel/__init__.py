@@ -23,6 +23,18 @@ from afrel.model import Actor, Event, Leader, Period, Relation, Source
 from afrel.names import resolve
 from afrel.validation import check
 
+_LAZY_MODULES = frozenset({"similarity", "unga"})
+
+
+def __getattr__(name: str) -> object:
+    """Load the heavier submodules (``afrel.unga``, ``afrel.similarity``) on first use."""
+    if name in _LAZY_MODULES:
+        import importlib
+
+        return importlib.import_module(f"afrel.{name}")
+    raise AttributeError(f"module 'afrel' has no attribute {name!r}")
+
+
 __all__ = [
     "Actor",
     "ActorKind",
