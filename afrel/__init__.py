@@ -13,6 +13,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from afrel.blocs import alignment, bloc_members, bloc_membership, un_bloc_agreement
+from afrel.compare import centrality, compare_periods
 from afrel.dates import PartialDate
 from afrel.errors import DataError, Problem, UnknownActorError
 from afrel.export import read_snapshot, to_frame, write_snapshot
@@ -21,6 +23,7 @@ from afrel.io import data_path, load, write
 from afrel.kinds import ActorKind, Certainty, EventKind, RelationKind, Role
 from afrel.model import Actor, Event, Leader, Period, Relation, Source
 from afrel.names import resolve
+from afrel.shifts import ChangePoint, change_points
 from afrel.validation import check
 
 _LAZY_MODULES = frozenset({"similarity", "unga"})
@@ -39,6 +42,7 @@ __all__ = [
     "Actor",
     "ActorKind",
     "Certainty",
+    "ChangePoint",
     "DataError",
     "Event",
     "EventKind",
@@ -53,12 +57,19 @@ __all__ = [
     "Source",
     "UnknownActorError",
     "__version__",
+    "alignment",
+    "bloc_members",
+    "bloc_membership",
+    "centrality",
+    "change_points",
     "check",
+    "compare_periods",
     "data_path",
     "load",
     "read_snapshot",
     "resolve",
     "to_frame",
+    "un_bloc_agreement",
     "write",
     "write_snapshot",
 ]

@@ -179,18 +179,20 @@ class PartialDate:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
 
-DateLike: TypeAlias = "PartialDate | datetime.date | str"
-"""What afrel accepts for a date: a :class:`PartialDate`, a :class:`datetime.date` or an ISO
-string of year, month or day precision."""
+DateLike: TypeAlias = "PartialDate | datetime.date | str | int"
+"""What afrel accepts for a date: a :class:`PartialDate`, a :class:`datetime.date`, an ISO
+string of year, month or day precision, or an int year."""
 
 
-def to_partial(value: PartialDate | datetime.date | str) -> PartialDate:
-    """Convert a :data:`DateLike` to a :class:`PartialDate`.
+def to_partial(value: PartialDate | datetime.date | str | int) -> PartialDate:
+    """Convert a :data:`DateLike` (or an int year) to a :class:`PartialDate`.
 
     Examples
     --------
     >>> to_partial("1985"), to_partial(datetime.date(1985, 6, 1))
     (PartialDate(year=1985, month=None, day=None), PartialDate(year=1985, month=6, day=1))
+    >>> to_partial(1985) == to_partial("1985")
+    True
     """
     if isinstance(value, PartialDate):
         return value
@@ -200,12 +202,14 @@ def to_partial(value: PartialDate | datetime.date | str) -> PartialDate:
         return PartialDate.from_date(value)
     if isinstance(value, str):
         return PartialDate.parse(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return PartialDate(value)
     raise TypeError(
         f"expected a date (datetime.date, PartialDate or ISO string such as '1985-06-01'), got {type(value).__name__}"
     )
 
 
-def to_partial_or_none(value: PartialDate | datetime.date | str | None) -> PartialDate | None:
+def to_partial_or_none(value: DateLike | None) -> PartialDate | None:
     """Like :func:`to_partial`, with ``None`` and ``""`` meaning no date."""
     if value is None or value == "":
         return None
@@ -234,12 +238,12 @@ def end_bound(end: PartialDate | None) -> int:
     return end.last_day().toordinal() + 1
 
 
-def query_day(value: PartialDate | datetime.date | str) -> int:
+def query_day(value: DateLike) -> int:
     """Ordinal of the day a point query refers to: the first day of a partial date."""
     return to_partial(value).first_day().toordinal()
 
 
-def window(start: PartialDate | datetime.date | str, end: PartialDate | datetime.date | str) -> tuple[int, int]:
+def window(start: DateLike, end: DateLike) -> tuple[int, int]:
     """Half-open ordinal range ``[lo, hi)`` of a query window whose bounds are both included.
 
     Raises

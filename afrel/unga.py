@@ -187,6 +187,7 @@ def load_votes(path: str | os.PathLike[str]) -> pd.DataFrame:
     import pandas as pd
 
     votes_file, calls_file, issues_file = _files(path)
+
     def read(file: Path) -> pd.DataFrame:
         return pd.read_csv(file, keep_default_na=False, na_values=[], dtype=str)
 

@@ -53,7 +53,8 @@ def test_to_partial_accepts_dates_strings_and_partials() -> None:
     with pytest.raises(TypeError, match="datetime"):
         to_partial(datetime.datetime(1985, 6, 1))
     with pytest.raises(TypeError, match="expected a date"):
-        to_partial(1985)  # type: ignore[arg-type]
+        to_partial(1985.0)  # type: ignore[arg-type]
+    assert to_partial(1985) == PartialDate(1985)
 
 
 def test_year_end_holds_through_31_december() -> None:

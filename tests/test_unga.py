@@ -189,3 +189,17 @@ def test_map_code_rejects_unknown() -> None:
         unga.map_code("XX", "Atlantis", datetime.date(1990, 1, 1))
     with pytest.raises(ValueError, match="without a country code"):
         unga.map_code("", "Atlantis", datetime.date(1990, 1, 1))
+
+
+def test_matrix_measures_equal_the_similarity_functions(small: pd.DataFrame) -> None:
+    from afrel import similarity
+
+    pivot = small.pivot_table(index="rcid", columns="actor", values="choice", aggfunc="first")
+    for year, a, b in [(1971, "AFG", "DEU"), (1992, "AFG", "RUS"), (1992, "AFG", "NAM")]:
+        rows = pivot.loc[small[small.year == year].rcid.unique(), [a, b]].dropna()
+        x, y = rows[a].to_numpy(), rows[b].to_numpy()
+        got = unga.dyad_measures(small, a, b).loc[year]
+        assert got.agreement == pytest.approx(similarity.agreement(x, y))
+        assert got.s_score == pytest.approx(similarity.s_score(x, y, levels=(1, 2, 3)))
+        assert got.kappa == pytest.approx(similarity.cohen_kappa(x, y, levels=(1, 2, 3)))
+        assert got.pi == pytest.approx(similarity.scotts_pi(x, y, levels=(1, 2, 3)))
