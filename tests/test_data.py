@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import itertools
 from collections import Counter
 
 import pytest
@@ -24,7 +25,12 @@ def test_every_record_is_sourced_and_valid(bundled: RelationGraph) -> None:
     for s in bundled.sources.values():
         assert s.citation
         assert s.url is None or s.url.startswith(("http://", "https://")), s.id
-    used = {s for k in ("actors", "relations", "events", "periods", "leaders") for r in bundled.records(k) for s in r.sources}
+    used = {
+        s
+        for k in ("actors", "relations", "events", "periods", "leaders")
+        for r in bundled.records(k)
+        for s in r.sources
+    }
     assert used == set(bundled.sources), "unused sources: " + ", ".join(sorted(set(bundled.sources) - used))
 
 
@@ -60,7 +66,7 @@ def test_every_era_is_covered(bundled: RelationGraph) -> None:
     periods = bundled.periods
     assert periods[0].start <= afrel.PartialDate(1919, 12, 31)
     assert periods[-1].end is None
-    for before, after in zip(periods, periods[1:], strict=False):
+    for before, after in itertools.pairwise(periods):
         assert before.hi == after.lo, f"gap or overlap between {before.id} and {after.id}"
     for p in periods:
         assert len(bundled.relations(period=p)) >= 20, p.id
@@ -84,7 +90,9 @@ def test_events(bundled: RelationGraph) -> None:
     events = bundled.records("events")
     assert len(events) >= 100
     for year in (1992, 1996, 2001, 2021):  # the falls of Kabul
-        assert any(e.kind in ("regime_change", "conflict", "coup") for e in bundled.events(between=(str(year), str(year))))
+        assert any(
+            e.kind in ("regime_change", "conflict", "coup") for e in bundled.events(between=(str(year), str(year)))
+        )
 
 
 def test_nothing_soviet_after_1991(bundled: RelationGraph) -> None:
