@@ -10,6 +10,8 @@ Commands
     folder).
 ``afrel summary [PATH]``
     Counts of relations per kind and era, and of actors and events.
+``afrel report OUTDIR [--data PATH] [--unga PATH]``
+    The main job: key figures (PNG and SVG) and ``summary.md`` with the detected shifts.
 """
 
 from __future__ import annotations
@@ -43,6 +45,11 @@ def _parser() -> argparse.ArgumentParser:
 
     m = sub.add_parser("summary", help="counts per kind and era")
     m.add_argument("path", nargs="?", help="data folder (default: the bundled dataset)")
+
+    r = sub.add_parser("report", help="write the key figures and a summary of the shifts to a folder")
+    r.add_argument("outdir", help="output folder (created if needed)")
+    r.add_argument("--data", help="data folder (default: the bundled dataset)")
+    r.add_argument("--unga", help="folder of raw UN votes to recompute the Afghanistan table from")
     return p
 
 
@@ -56,6 +63,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
             return _validate(args.path, out, err)
         if args.command == "snapshot":
             return _snapshot(args.date, args.data, args.format, args.output, out, err)
+        if args.command == "report":
+            return _report(args.outdir, args.data, args.unga, out, err)
         return _summary(args.path, out)
     except DataError as exc:
         print(str(exc), file=err)
@@ -109,6 +118,15 @@ def _snapshot(date: str, data: str | None, fmt: str, output: str | None, out: Te
         return 0
     write_snapshot(snap, output, fmt)  # type: ignore[arg-type]
     print(f"wrote {snap.number_of_nodes()} actors and {snap.number_of_edges()} relations to {output}", file=err)
+    return 0
+
+
+def _report(outdir: str, data: str | None, unga: str | None, out: TextIO, err: TextIO) -> int:
+    from afrel.io import load
+    from afrel.report import write_report
+
+    files = write_report(outdir, g=load(data) if data else None, unga=unga, progress=err)
+    print(f"wrote {len(files)} files to {outdir}", file=out)
     return 0
 
 
