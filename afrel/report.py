@@ -116,11 +116,12 @@ def write_report(
     un_blocs = un_bloc_agreement(graph, years, table=table)
 
     def do_alignment() -> None:
-        fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 7), sharex=True, layout="constrained")
-        plot.trajectories(ties[["east_west"]].rename(columns={"east_west": "East-West index (ties)"}), g=graph, ax=top,
-                          ylabel="East (+1) - West (-1)")  # fmt: skip
+        fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 7.5), layout="constrained")
+        index = ties[["east_west"]].rename(columns={"east_west": "East-West index (ties)"})
+        # a step series read from dated records: every change is a recorded event, so no shift detection
+        plot.trajectories(index, g=graph, shifts=False, ax=top, ylabel="East (+1) - West (-1)")
         frame = un_blocs[["west", "east", "nam", "oic"]].rename(columns=str.upper)
-        plot.trajectories(frame, shifts=False, ax=bottom, ylabel="mean UN agreement with bloc")
+        plot.trajectories(frame, g=graph, shifts=False, ax=bottom, ylabel="mean UN agreement with bloc")
         save(fig, "alignment")
 
     step(4, "alignment from ties and UN votes", do_alignment)
