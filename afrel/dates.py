@@ -56,7 +56,7 @@ Precision: TypeAlias = str
 class PartialDate:
     """A calendar date known to the year, the month or the day.
 
-    Parameters
+    Attributes
     ----------
     year : int
         Year, 1 to 9999.
