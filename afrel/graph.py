@@ -372,16 +372,31 @@ class RelationGraph:
         return self._node_attrs, self._edge_attrs
 
     def _graph(self, nodes: Iterable[int], edges: Iterable[int], **graph_attrs: str) -> nx.MultiDiGraph:
+        """A new MultiDiGraph of these actors and relations, each with a copy of its attributes.
+
+        The adjacency dicts are filled directly rather than through ``add_edge``: every endpoint
+        is among ``nodes`` (relations are clipped to their actors' lifetimes), so none of
+        ``add_edge``'s checks apply, and this is the hot path of ``at`` and ``snapshots``.
+        ``tests/test_graph.py`` checks the result against graphs built with ``add_edge``.
+        """
         import networkx as nx
 
         node_attrs, edge_attrs = self._ensure_attrs()
         actors, relations = self._actor_list, self._relation_list
         G: nx.MultiDiGraph = nx.MultiDiGraph(**graph_attrs)
+        node, succ, pred = G._node, G._succ, G._pred
         for i in nodes:
-            G.add_node(actors[i].id, **node_attrs[i])
+            aid = actors[i].id
+            node[aid] = node_attrs[i].copy()
+            succ[aid] = {}
+            pred[aid] = {}
         for i in edges:
             r = relations[i]
-            G.add_edge(r.source, r.target, key=r.id, **edge_attrs[i])
+            out = succ[r.source]
+            keys = out.get(r.target)
+            if keys is None:
+                keys = out[r.target] = pred[r.target][r.source] = {}
+            keys[r.id] = edge_attrs[i].copy()
         return G
 
     def at(self, day: DateLike) -> nx.MultiDiGraph:
@@ -492,21 +507,41 @@ class RelationGraph:
         first = datetime.date.fromordinal(days[0])
         G = self.at(first)
         yield first, G
+        node, succ, pred = G._node, G._succ, G._pred
         node_changes = self._changes(self._actor_index, days)
         edge_changes = self._changes(self._relation_index, days)
         for t, (gone_nodes, new_nodes), (gone_edges, new_edges) in zip(
             days[1:], node_changes, edge_changes, strict=True
         ):
+            # the same bookkeeping as remove_edge/add_edge, without their checks (see _graph)
             for i in gone_edges:
                 r = relations[i]
-                G.remove_edge(r.source, r.target, key=r.id)
+                keys = succ[r.source][r.target]
+                del keys[r.id]
+                if not keys:
+                    del succ[r.source][r.target]
+                    del pred[r.target][r.source]
             for i in gone_nodes:
-                G.remove_node(actors[i].id)
+                aid = actors[i].id
+                if succ[aid] or pred[aid]:  # only if the user added edges to the yielded graph
+                    G.remove_node(aid)
+                else:
+                    del node[aid], succ[aid], pred[aid]
             for i in new_nodes:
-                G.add_node(actors[i].id, **node_attrs[i])
+                aid = actors[i].id
+                node[aid] = node_attrs[i].copy()
+                succ[aid] = {}
+                pred[aid] = {}
             for i in new_edges:
                 r = relations[i]
-                G.add_edge(r.source, r.target, key=r.id, **edge_attrs[i])
+                out = succ[r.source]
+                keys = out.get(r.target)
+                if keys is None:
+                    keys = out[r.target] = pred[r.target][r.source] = {}
+                keys[r.id] = edge_attrs[i].copy()
+            cache = getattr(G, "__networkx_cache__", None)
+            if cache:
+                cache.clear()
             day = datetime.date.fromordinal(t)
             G.graph["date"] = day.isoformat()
             yield day, G

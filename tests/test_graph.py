@@ -248,3 +248,16 @@ def test_records_keep_input_order(tiny: RelationGraph) -> None:
         tiny.records("nodes")
     assert len(tiny) == 5
     assert "5 relations" in repr(tiny)
+
+
+def test_fast_snapshot_equals_a_graph_built_with_add_edge(bundled: RelationGraph) -> None:
+    for day in ("1950-01-01", "1985-06-01", "2024-01-01"):
+        fast = bundled.at(day)
+        slow = nx.MultiDiGraph(**fast.graph)
+        slow.add_nodes_from(fast.nodes(data=True))
+        slow.add_edges_from((u, v, k, d) for u, v, k, d in fast.edges(keys=True, data=True))
+        assert nx.utils.graphs_equal(fast, slow)
+        assert sorted(fast.in_edges(keys=True)) == sorted(slow.in_edges(keys=True))
+        assert {n: dict(fast.pred[n]) for n in fast} == {n: dict(slow.pred[n]) for n in slow}
+        fast.add_edge("AFG", "PAK", key="new")  # still an ordinary, mutable networkx graph
+        assert fast.has_edge("AFG", "PAK", "new") and "new" in fast.pred["PAK"]["AFG"]
