@@ -399,8 +399,12 @@ def network(
         edgecolors="white",
         linewidths=0.4,
     )
+    drawn: dict[str, int] = {}
+    for u, v, _ in edges:
+        drawn[u] = drawn.get(u, 0) + 1
+        drawn[v] = drawn.get(v, 0) + 1
     for n in nodes:
-        if n in own or snapshot.degree(n) >= 3:
+        if n == focus or drawn.get(n, 0) >= 3:  # label the focal state and its densest partners only
             ax.annotate(n, pos[n], fontsize=6, xytext=(2, 2), textcoords="offset points")
     ax.set_xlim(-180, 180)
     ax.set_ylim(-80, 80)
