@@ -171,7 +171,7 @@ def load_votes(path: str | os.PathLike[str]) -> pd.DataFrame:
     pandas.DataFrame
         One row per recorded vote, columns: ``rcid`` (int), ``date`` (datetime64), ``year``
         (int), ``session`` (int), ``important`` (nullable bool: the roll-call data leaves some
-        unmarked), ``actor`` (afrel id), ``country``, ``country_code``, ``vote`` (yes / abstain
+        unmarked), ``actor`` (afrel id, categorical), ``country``, ``country_code``, ``vote`` (yes / abstain
         / no), ``choice`` (1 / 2 / 3), and one boolean column ``issue_<code>`` per issue of
         :data:`ISSUES`. Rows are in the files' order.
 
@@ -243,19 +243,24 @@ def load_votes(path: str | os.PathLike[str]) -> pd.DataFrame:
         )
     out["year"] = out["date"].dt.year.astype("int64")
 
-    # actor ids: map each distinct (code, country, seat period) once
-    key = out["country_code"] + "|" + out["country"] + "|" + (out["date"] < pd.Timestamp(_SOVIET_END)).astype(str)
-    key = key + "|" + (out["date"] <= pd.Timestamp(_ROC_LAST)).astype(str)
-    mapping: dict[str, str] = {}
-    for k, first_date in out.groupby(key, sort=False)["date"].first().items():
-        code, country = str(k).split("|")[:2]
+    # actor ids: map each distinct (code, country, seat period) once, then spread by group number
+    soviet = (out["date"] < pd.Timestamp(_SOVIET_END)).to_numpy()
+    roc = (out["date"] <= pd.Timestamp(_ROC_LAST)).to_numpy()
+    keys = pd.DataFrame({"code": out["country_code"], "country": out["country"], "soviet": soviet, "roc": roc})
+    group = keys.groupby(["code", "country", "soviet", "roc"], sort=False).ngroup().to_numpy()
+    first_rows = np.unique(group, return_index=True)[1]
+    mapped: list[str] = []
+    first_dates = out["date"].to_numpy()[first_rows].astype("datetime64[D]").tolist()
+    for row, day in zip(first_rows, first_dates, strict=True):
         try:
-            mapping[str(k)] = map_code(code, country, first_date.date())
+            mapped.append(map_code(str(out["country_code"].iat[row]), str(out["country"].iat[row]), day))
         except ValueError as exc:
-            problems.append(Problem(votes_file.name, None, "country_code", str(exc)))
+            problems.append(Problem(votes_file.name, int(row) + 2, "country_code", str(exc)))
     if problems:
         raise DataError(problems)
-    out["actor"] = key.map(mapping)
+    categories = sorted(set(mapped))
+    code_of_group = np.array([categories.index(m) for m in mapped], dtype=np.int32)
+    out["actor"] = pd.Categorical.from_codes(code_of_group[group], categories=pd.Index(categories))
     out["choice"] = out["vote"].map(CHOICES).astype("int8")
     issues_rcid = issues["rcid"].astype("int64")
     for code in ISSUES:
@@ -299,18 +304,18 @@ def _issue_code(issue: str) -> str:
     raise ValueError(f"unknown issue {issue!r}; use one of {choices}")
 
 
-def _year_counts(frame: pd.DataFrame, actors: list[str]) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+def _year_counts(
+    rcid: npt.NDArray[np.int64], col: npt.NDArray[np.intp], choice: npt.NDArray[np.int64], n: int
+) -> npt.NDArray[np.float64]:
     """Choice-pair counts C[k, l, a, b] (votes where a chose k and b chose l) for one year."""
     import numpy as np
 
-    pos = {a: i for i, a in enumerate(actors)}
-    rc, rc_idx = np.unique(frame["rcid"].to_numpy(), return_inverse=True)
-    col = frame["actor"].map(pos).to_numpy()
-    onehot = np.zeros((3, len(rc), len(actors)), dtype=np.float64)
-    onehot[frame["choice"].to_numpy().astype(np.int64) - 1, rc_idx, col] = 1.0
+    rc_idx = np.unique(rcid, return_inverse=True)[1]
+    onehot = np.zeros((3, int(rc_idx.max()) + 1 if len(rc_idx) else 0, n), dtype=np.float64)
+    onehot[choice - 1, rc_idx, col] = 1.0
     # C[k, l] = onehot[k].T @ onehot[l]: one (actors x roll calls) @ (roll calls x actors) product per pair of choices
-    counts = np.einsum("kra,lrb->klab", onehot, onehot, optimize=True)
-    return counts, onehot.sum(axis=0)
+    counts: npt.NDArray[np.float64] = np.einsum("kra,lrb->klab", onehot, onehot, optimize=True)
+    return counts
 
 
 def _measures(counts: npt.NDArray[np.float64]) -> dict[str, npt.NDArray[np.float64]]:
@@ -336,13 +341,29 @@ def _measures(counts: npt.NDArray[np.float64]) -> dict[str, npt.NDArray[np.float
 def _per_year(
     votes: pd.DataFrame, *, years: Iterable[int] | None, issue: str | None, important: bool, focus: list[str] | None
 ) -> Iterable[tuple[int, list[str], dict[str, npt.NDArray[np.float64]]]]:
+    import numpy as np
+    import pandas as pd
+
     frame = _select(votes, years=years, issue=issue, important=important)
-    for year, group in frame.groupby("year", sort=True):
-        actors = sorted(group["actor"].unique())
+    actor = frame["actor"]
+    if not isinstance(actor.dtype, pd.CategoricalDtype):
+        actor = actor.astype("category")
+    categories = np.asarray(actor.cat.categories, dtype=object)
+    codes = actor.cat.codes.to_numpy()
+    year = frame["year"].to_numpy()
+    rcid = frame["rcid"].to_numpy()
+    choice = frame["choice"].to_numpy().astype(np.int64)
+    order = np.argsort(year, kind="stable")
+    bounds = np.flatnonzero(np.diff(year[order])) + 1
+    for part in np.split(order, bounds):
+        if not len(part):
+            continue
+        present, col = np.unique(codes[part], return_inverse=True)
+        actors = [str(a) for a in categories[present]]
         if focus is not None and not set(focus) & set(actors):
             continue
-        counts, _ = _year_counts(group, actors)
-        yield int(str(year)), actors, _measures(counts)
+        counts = _year_counts(rcid[part], col, choice[part], len(actors))
+        yield int(year[part[0]]), actors, _measures(counts)
 
 
 def all_dyads(
