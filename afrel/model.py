@@ -23,7 +23,7 @@ import datetime
 import math
 import re
 from collections.abc import Iterable
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
@@ -512,8 +512,3 @@ class Leader(_Dated):
 
 Record = Actor | Relation | Event | Source | Period | Leader
 """Any afrel record."""
-
-
-def field_names(cls: type[Any]) -> tuple[str, ...]:
-    """The field names of a record class, in declaration order."""
-    return tuple(a.name for a in attrs.fields(cls))
