@@ -72,7 +72,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     except BrokenPipeError:  # the reader went away (``afrel summary | head``): stop quietly
         _silence(out)
         return 1
-    except (FileNotFoundError, ValueError) as exc:
+    except (FileNotFoundError, ValueError, ImportError) as exc:
         print(f"afrel: error: {exc}", file=err)
         return 2
 

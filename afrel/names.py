@@ -95,7 +95,9 @@ def resolve(name: str | int, g: RelationGraph | None = None) -> str:
 
 
 def _pycountry(name: str) -> str | None:
-    import pycountry
+    from afrel.validation import _pycountry as load_pycountry
+
+    pycountry = load_pycountry()
 
     try:
         return str(pycountry.countries.lookup(name).alpha_3)

@@ -47,11 +47,19 @@ def _in_memory(collection: str, position: int) -> tuple[str, int | None]:
 @functools.cache
 def iso_alpha3() -> frozenset[str]:
     """Every ISO 3166-1 alpha-3 code, current and former (from pycountry)."""
-    import pycountry
+    pycountry = _pycountry()
 
     codes = {c.alpha_3 for c in pycountry.countries}
     codes |= {c.alpha_3 for c in pycountry.historic_countries}
     return frozenset(codes)
+
+
+def _pycountry() -> Any:
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - pycountry is a core dependency
+        raise ImportError("afrel needs pycountry for ISO country codes: pip install pycountry") from None
+    return pycountry
 
 
 def check(g: RelationGraph) -> list[Problem]:
