@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import attrs
 
-__all__ = ["DataError", "Problem", "UnknownActorError"]
+__all__ = ["DataError", "Problem", "UnknownActorError", "close_matches"]
 
 
 @attrs.frozen
@@ -73,3 +75,26 @@ class UnknownActorError(KeyError):
 
     def __str__(self) -> str:  # KeyError would repr() the message
         return str(self.args[0])
+
+
+def close_matches(key: str, options: Iterable[str]) -> list[str]:
+    """Up to two options close to a mistyped id, for "did you mean" hints.
+
+    Shared letters rank first, then difflib's ratio.
+
+    Short codes are often mistyped by swapping or replacing letters ('USR' for 'SUN' or 'RUS'),
+    which difflib alone ranks poorly.
+    """
+    opts = list(options)
+    k = key.upper()
+
+    def shared(o: str) -> int:
+        return sum((Counter(k) & Counter(o.upper())).values())
+
+    if len(k) <= 4:
+        near = [o for o in opts if len(o) == len(k) and shared(o) >= len(k) - 1]
+        near.sort(key=lambda o: (-shared(o), -difflib.SequenceMatcher(None, k, o.upper()).ratio(), o))
+        if near:
+            return near[:2]
+    upper = {o.upper(): o for o in opts}
+    return [upper[h] for h in difflib.get_close_matches(k, list(upper), n=2, cutoff=0.6)]

@@ -28,9 +28,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import difflib
 import itertools
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
@@ -38,7 +36,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from afrel.dates import DateLike, query_day, to_partial, window
-from afrel.errors import DataError, Problem, UnknownActorError
+from afrel.errors import DataError, Problem, UnknownActorError, close_matches
 from afrel.index import IntervalIndex
 from afrel.kinds import EventKind, RelationKind, coerce
 from afrel.model import Actor, Event, Leader, Period, Relation, Source
@@ -215,7 +213,7 @@ class RelationGraph:
         try:
             actor: Actor = self._actors[actor_id]
         except KeyError:
-            raise UnknownActorError(actor_id, _close(actor_id, self._actors)) from None
+            raise UnknownActorError(actor_id, close_matches(actor_id, self._actors)) from None
         return actor
 
     def relation(self, relation_id: str) -> Relation:
@@ -223,7 +221,7 @@ class RelationGraph:
         try:
             relation: Relation = self._relations[relation_id]
         except KeyError:
-            hint = _close(relation_id, self._relations)
+            hint = close_matches(relation_id, self._relations)
             extra = f"; did you mean {' or '.join(map(repr, hint))}?" if hint else ""
             raise KeyError(f"unknown relation {relation_id!r}{extra}") from None
         return relation
@@ -232,7 +230,7 @@ class RelationGraph:
         try:
             period: Period = self._periods[period_id]
         except KeyError:
-            hint = _close(period_id, self._periods)
+            hint = close_matches(period_id, self._periods)
             extra = f"; did you mean {' or '.join(map(repr, hint))}?" if hint else ""
             raise KeyError(f"unknown period {period_id!r}{extra}") from None
         return period
@@ -391,12 +389,7 @@ class RelationGraph:
             succ[aid] = {}
             pred[aid] = {}
         for i in edges:
-            r = relations[i]
-            out = succ[r.source]
-            keys = out.get(r.target)
-            if keys is None:
-                keys = out[r.target] = pred[r.target][r.source] = {}
-            keys[r.id] = edge_attrs[i].copy()
+            _put_edge(succ, pred, relations[i], edge_attrs[i])
         return G
 
     def at(self, day: DateLike) -> nx.MultiDiGraph:
@@ -533,12 +526,7 @@ class RelationGraph:
                 succ[aid] = {}
                 pred[aid] = {}
             for i in new_edges:
-                r = relations[i]
-                out = succ[r.source]
-                keys = out.get(r.target)
-                if keys is None:
-                    keys = out[r.target] = pred[r.target][r.source] = {}
-                keys[r.id] = edge_attrs[i].copy()
+                _put_edge(succ, pred, relations[i], edge_attrs[i])
             cache = getattr(G, "__networkx_cache__", None)
             if cache:
                 cache.clear()
@@ -565,6 +553,15 @@ class RelationGraph:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def _put_edge(succ: dict[str, Any], pred: dict[str, Any], r: Relation, attrs: dict[str, Any]) -> None:
+    """Add a relation's edge to MultiDiGraph adjacency dicts, as ``add_edge`` would."""
+    out = succ[r.source]
+    keys = out.get(r.target)
+    if keys is None:
+        keys = out[r.target] = pred[r.target][r.source] = {}
+    keys[r.id] = attrs.copy()
 
 
 def _records(items: Iterable[Any], cls: type[Any], label: str) -> tuple[Any, ...]:
@@ -596,29 +593,8 @@ def _by_id(records: Iterable[Any], label: str, problems: list[Problem]) -> dict[
     return out
 
 
-def _close(key: str, options: Iterable[str]) -> list[str]:
-    """Up to two options close to a mistyped id: shared letters first, then difflib's ratio.
-
-    Short codes are often mistyped by swapping or replacing letters ('USR' for 'SUN' or 'RUS'),
-    which difflib alone ranks poorly.
-    """
-    opts = list(options)
-    k = key.upper()
-
-    def shared(o: str) -> int:
-        return sum((Counter(k) & Counter(o.upper())).values())
-
-    if len(k) <= 4:
-        near = [o for o in opts if len(o) == len(k) and shared(o) >= len(k) - 1]
-        near.sort(key=lambda o: (-shared(o), -difflib.SequenceMatcher(None, k, o.upper()).ratio(), o))
-        if near:
-            return near[:2]
-    upper = {o.upper(): o for o in opts}
-    return [upper[h] for h in difflib.get_close_matches(k, list(upper), n=2, cutoff=0.6)]
-
-
 def _ref_problem(label: str, rid: str, column: str, ref: str, known: Mapping[str, Actor]) -> Problem:
-    hint = _close(ref, known)
+    hint = close_matches(ref, known)
     extra = f"; did you mean {' or '.join(map(repr, hint))}?" if hint else ""
     return Problem("<records>", None, column, f"{label} {rid!r}: unknown actor {ref!r}{extra}")
 

@@ -24,7 +24,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from afrel.dates import OPEN_END, PartialDate
-from afrel.errors import Problem
+from afrel.errors import Problem, close_matches
 from afrel.kinds import ActorKind
 from afrel.model import Actor, Event, Leader, Period, Relation, Source
 
@@ -226,7 +226,5 @@ def _life(actor: Actor) -> str:
 
 
 def _suggest(key: str, options: Mapping[str, Any] | set[str]) -> str:
-    from afrel.graph import _close
-
-    hits = _close(key, options)
+    hits = close_matches(key, options)
     return f"; did you mean {' or '.join(map(repr, hits))}?" if hits else ""
