@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BLOC_COLORS",
     "KIND_COLORS",
+    "RINGS_KM",
     "agreement_heatmap",
     "network",
     "network_panels",
@@ -279,13 +280,50 @@ def trajectories(
     return ax
 
 
-def stable_layout(g: RelationGraph) -> dict[str, tuple[float, float]]:
+EARTH_RADIUS_KM: Final = 6371.0088
+"""Mean Earth radius, for the distance rings of the centred layout."""
+
+RINGS_KM: Final[tuple[int, ...]] = (1000, 3000, 6000, 10000)
+"""Distances (km) drawn as rings around the focal state on the centred layout."""
+
+
+def _ring(km: float) -> float:
+    """Radius, on the centred layout, of the circle of points ``km`` away from the centre."""
+    return math.sqrt(min(km / EARTH_RADIUS_KM, math.pi) / math.pi)
+
+
+def _centred(lon: float, lat: float, lon0: float, lat0: float) -> tuple[float, float]:
+    """Azimuthal position around (lon0, lat0): true bearing, radius sqrt(distance / half the globe)."""
+    p, p0, dl = math.radians(lat), math.radians(lat0), math.radians(lon - lon0)
+    cos_c = math.sin(p0) * math.sin(p) + math.cos(p0) * math.cos(p) * math.cos(dl)
+    c = math.acos(max(-1.0, min(1.0, cos_c)))  # angular distance, 0..pi
+    bearing = math.atan2(
+        math.sin(dl) * math.cos(p), math.cos(p0) * math.sin(p) - math.sin(p0) * math.cos(p) * math.cos(dl)
+    )
+    rho = math.sqrt(c / math.pi)
+    return (round(rho * math.sin(bearing), 6), round(rho * math.cos(bearing), 6))
+
+
+def stable_layout(g: RelationGraph, *, centre: str | None = None) -> dict[str, tuple[float, float]]:
     """Positions for every actor, the same on every date.
 
-    States (and actors with coordinates) sit at their capital's longitude and latitude;
-    actors without coordinates (most organisations and movements) are placed once, in id
-    order, on a row below the map, so that a network drawn for different dates keeps every
-    node in place.
+    Parameters
+    ----------
+    g : RelationGraph
+        Where the actors and their coordinates come from.
+    centre : str, optional
+        Without it, states (and actors with coordinates) sit at their capital's longitude and
+        latitude. With an actor id, the map is centred on that actor's capital instead: every
+        actor keeps its true bearing from the centre, at a radius growing with the square root of
+        its great-circle distance (the far side of the globe at radius 1). Neighbours then spread
+        out instead of piling up on the centre, and Europe no longer crowds one corner.
+
+    Returns
+    -------
+    dict
+        ``{actor id: (x, y)}``. Actors without coordinates (most organisations and movements)
+        are placed once, in id order, on a row below the map, so that a network drawn for
+        different dates keeps every node in place; governments sit slightly off their state.
 
     Examples
     --------
@@ -293,28 +331,40 @@ def stable_layout(g: RelationGraph) -> dict[str, tuple[float, float]]:
     >>> pos = stable_layout(afrel.load())
     >>> pos["AFG"]
     (69.17, 34.53)
+    >>> centred = stable_layout(afrel.load(), centre="AFG")
+    >>> centred["AFG"], centred["PAK"][0] > 0  # Islamabad lies east of Kabul
+    ((0.0, 0.0), True)
     """
-    pos: dict[str, tuple[float, float]] = {}
+    located: dict[str, tuple[float, float]] = {}
     loose = []
     for a in g.actors.values():
         if a.lat is not None and a.lon is not None:
-            pos[a.id] = (a.lon, a.lat)
+            located[a.id] = (a.lon, a.lat)
         elif a.state is not None and a.state in g.actors and g.actors[a.state].lat is not None:
             st = g.actors[a.state]
             assert st.lat is not None
             assert st.lon is not None
-            pos[a.id] = (st.lon, st.lat)
+            located[a.id] = (st.lon, st.lat)
         else:
             loose.append(a.id)
+    if centre is None:
+        pos = dict(located)
+        row, left, width, nudge = -70.0, -170.0, 340.0, 4.0
+    else:
+        if centre not in located:
+            raise ValueError(f"cannot centre the layout on {centre!r}: it has no coordinates (lat, lon)")
+        lon0, lat0 = located[centre]
+        pos = {k: _centred(lon, lat, lon0, lat0) for k, (lon, lat) in located.items()}
+        row, left, width, nudge = -1.2, -1.0, 2.0, 0.03
     loose.sort()
     n = max(len(loose), 1)
     for i, aid in enumerate(loose):
-        pos[aid] = (-170 + 340 * (i + 0.5) / n, -70.0)
+        pos[aid] = (left + width * (i + 0.5) / n, row)
     # governments share their state's capital: fan them out slightly so each stays visible
     for a in g.actors.values():
-        if a.kind is ActorKind.GOVERNMENT and a.lat is None and a.id in pos:
+        if a.kind is ActorKind.GOVERNMENT and a.id in pos and a.state in pos and pos[a.id] == pos[a.state]:
             x, y = pos[a.id]
-            pos[a.id] = (x + 4.0, y - 4.0)
+            pos[a.id] = (x + nudge, y - nudge)
     return pos
 
 
@@ -337,6 +387,7 @@ def network(
     *,
     focus: str = "AFG",
     ego: bool = True,
+    layout: str = "centred",
     pos: Mapping[str, tuple[float, float]] | None = None,
     ax: Axes | None = None,
 ) -> Axes:
@@ -352,8 +403,13 @@ def network(
         The focal state, drawn in black.
     ego : bool, default True
         Draw only the focal state, its governments and movements and their direct partners.
+    layout : {"centred", "geographic"}, default "centred"
+        ``"centred"`` puts the focal state in the middle, every partner at its true bearing and
+        at a radius growing with its distance, with rings at :data:`RINGS_KM`;
+        ``"geographic"`` plots longitude against latitude (see :func:`stable_layout`).
     pos : mapping, optional
-        Node positions; by default :func:`stable_layout`.
+        Node positions, overriding ``layout``: pass the same ``stable_layout(g, ...)`` to
+        several calls to avoid recomputing it.
     ax : matplotlib Axes, optional
         Where to draw.
 
@@ -369,8 +425,16 @@ def network(
 
     if "date" not in snapshot.graph:
         raise ValueError("expected a snapshot from RelationGraph.at() (it records its date in graph['date'])")
+    if layout not in ("centred", "geographic"):
+        raise ValueError(f"layout must be 'centred' or 'geographic', not {layout!r}")
     day = snapshot.graph["date"]
-    pos = stable_layout(g) if pos is None else pos
+    centred = layout == "centred"
+    if pos is None:
+        pos = stable_layout(g, centre=focus if centred else None)
+    elif centred and tuple(pos.get(focus, ())) != (0.0, 0.0):
+        raise ValueError(
+            f"pos does not centre on {focus!r}: pass pos=stable_layout(g, centre={focus!r}), or layout='geographic'"
+        )
     own = {a.id for a in g.actors.values() if a.id == focus or a.state == focus}
     edges = [
         (u, v, d)
@@ -380,7 +444,7 @@ def network(
     nodes = sorted(
         {n for u, v, _ in edges for n in (u, v)} | ({n for n in own if n in snapshot} if ego else set(snapshot))
     )
-    ax = _new_ax(ax, (10, 5.5))
+    ax = _new_ax(ax, (6.4, 6.8) if centred else (10, 5.5))
     segments = [[pos[u], pos[v]] for u, v, _ in edges]
     colors = [KIND_COLORS[RelationKind(d["kind"])] for _, _, d in edges]
     styles = ["dashed" if d["sign"] < 0 else "solid" for _, _, d in edges]
@@ -404,10 +468,22 @@ def network(
         drawn[u] = drawn.get(u, 0) + 1
         drawn[v] = drawn.get(v, 0) + 1
     for n in nodes:
-        if n == focus or drawn.get(n, 0) >= 3:  # label the focal state and its densest partners only
+        # label the focal state and its densest partners, not the focal state's own governments
+        if n == focus or (drawn.get(n, 0) >= 3 and n not in own):
             ax.annotate(n, pos[n], fontsize=6, xytext=(2, 2), textcoords="offset points")
-    ax.set_xlim(-180, 180)
-    ax.set_ylim(-80, 80)
+    if centred:
+        from matplotlib.patches import Circle
+
+        for km in RINGS_KM:
+            r = _ring(km)
+            ax.add_patch(Circle((0, 0), r, fill=False, lw=0.4, ls=":", color="#9e9e9e", zorder=0))
+            a = math.radians(150)  # labels along one bearing, south-south-east of the centre
+            ax.annotate(f"{km:,} km", (r * math.sin(a), r * math.cos(a)), fontsize=5, color="#757575")
+        ax.set_xlim(-1.08, 1.08)
+        ax.set_ylim(-1.3, 1.08)
+    else:
+        ax.set_xlim(-180, 180)
+        ax.set_ylim(-80, 80)
     ax.set_aspect("equal")
     ax.set_xticks([])
     ax.set_yticks([])
@@ -423,9 +499,12 @@ def network_panels(
     *,
     focus: str = "AFG",
     ncols: int = 3,
+    layout: str = "centred",
     fig: Figure | None = None,
 ) -> Figure:
     """Small multiples of the same network on several days, with one layout for all panels.
+
+    ``layout`` is passed to :func:`network`.
 
     Returns
     -------
@@ -436,11 +515,12 @@ def network_panels(
         raise ValueError("give at least one day")
     plt = _mpl()
     nrows = math.ceil(len(days) / ncols)
-    fig = plt.figure(figsize=(4.2 * min(ncols, len(days)), 2.6 * nrows), layout="constrained") if fig is None else fig
+    w, h = (3.3, 3.6) if layout == "centred" else (4.2, 2.6)
+    fig = plt.figure(figsize=(w * min(ncols, len(days)), h * nrows), layout="constrained") if fig is None else fig
     axes = fig.subplots(nrows, min(ncols, len(days)), squeeze=False).ravel()
-    pos = stable_layout(g)
+    pos = stable_layout(g, centre=focus if layout == "centred" else None)
     for ax, day in zip(axes, days, strict=False):
-        network(g.at(day), g, focus=focus, pos=pos, ax=ax)
+        network(g.at(day), g, focus=focus, layout=layout, pos=pos, ax=ax)
         legend = ax.get_legend()
         if legend is not None and ax is not axes[0]:
             legend.remove()

@@ -6,7 +6,7 @@
 - ``alignment``: the East-West index from ties and UN agreement with each bloc, by year;
 - ``un_agreement``: UN agreement with the Soviet Union/Russia and the United States, with the
   shifts :func:`afrel.change_points` detects;
-- ``network_eras``: the network in the middle of each era, on one geographic layout;
+- ``network_eras``: the network in the middle of each era, on one layout centred on the focal state;
 - ``un_heatmap``: UN agreement with chosen partners by year;
 
 and ``summary.md`` with the detected shifts and the alignment of each era, every number computed

@@ -103,6 +103,14 @@ ax = plot.timeline(g, "AFG", max_partners=20)
 plt.show()""",
     ),
     (
+        "md",
+        """\
+The network of one day is drawn centred on Kabul: every partner sits at its true bearing, farther
+out the farther its capital is (dotted rings at 1,000 to 10,000 km), so neighbours do not pile up
+on Afghanistan and Europe does not crowd one corner. Organisations have no place on the map and
+sit in a row below it. `layout="geographic"` plots longitude against latitude instead.""",
+    ),
+    (
         "code",
         """\
 ax = plot.network(g.at("1985-06-01"), g)
@@ -121,7 +129,7 @@ try:
     import ipywidgets as widgets
 except ImportError:
     widgets = None
-pos = plot.stable_layout(g)
+pos = plot.stable_layout(g, centre="AFG")
 
 def draw(year):
     plot.network(g.at(datetime.date(year, 7, 1)), g, pos=pos)

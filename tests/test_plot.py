@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 import matplotlib
@@ -64,8 +65,10 @@ def test_trajectories_shade_eras(tiny: afrel.RelationGraph) -> None:
 
 def test_network_uses_stable_positions_and_colours(tiny: afrel.RelationGraph) -> None:
     pos = plot.stable_layout(tiny)
-    a = plot.network(tiny.at("1985-06-01"), tiny, pos=pos)
-    b = plot.network(tiny.at("1950-06-01"), tiny, pos=pos)
+    a = plot.network(tiny.at("1985-06-01"), tiny, pos=pos, layout="geographic")
+    b = plot.network(tiny.at("1950-06-01"), tiny, pos=pos, layout="geographic")
+    with pytest.raises(ValueError, match="does not centre on 'AFG'"):
+        plot.network(tiny.at("1985-06-01"), tiny, pos=pos)  # geographic positions, centred layout
     edges, nodes = a.collections[0], a.collections[1]
     assert len(edges.get_segments()) == tiny.at("1985-06-01").number_of_edges()
     offsets = {tuple(o) for o in nodes.get_offsets()}
@@ -80,9 +83,31 @@ def test_network_panels_share_one_layout(bundled: afrel.RelationGraph) -> None:
     fig = plot.network_panels(bundled, ["1965-07-01", "1985-07-01", "2010-07-01", "2023-07-01"], ncols=2)
     assert len(fig.axes) == 4
     assert [ax.get_title(loc="left") for ax in fig.axes][1] == "Afghanistan, 1985-07-01"
-    afg = plot.stable_layout(bundled)["AFG"]
+    afg = plot.stable_layout(bundled, centre="AFG")["AFG"]
+    assert afg == (0.0, 0.0)
     for ax in fig.axes:
         assert tuple(afg) in {tuple(o) for o in ax.collections[1].get_offsets()}
+    geo = plot.network_panels(bundled, ["1985-07-01"], layout="geographic")
+    afg_actor = bundled.actor("AFG")
+    assert (afg_actor.lon, afg_actor.lat) in {tuple(o) for o in geo.axes[0].collections[1].get_offsets()}
+
+
+def test_centred_layout_keeps_bearings_and_orders_distances(bundled: afrel.RelationGraph) -> None:
+    pos = plot.stable_layout(bundled, centre="AFG")
+    x, y = pos["PAK"]
+    assert x > 0 and abs(y) < x  # Islamabad lies east of Kabul
+    assert pos["IND"][1] < 0 < pos["UZB"][1]  # Delhi to the south, Tashkent to the north
+    radius = {k: math.hypot(*pos[k]) for k in ("PAK", "IRN", "RUS", "GBR", "USA")}
+    assert radius["PAK"] < radius["IRN"] < radius["RUS"] < radius["GBR"] < radius["USA"] < 1
+    # a ring of k km passes through every point k km away: Moscow is about 3,370 km from Kabul
+    assert plot.stable_layout(bundled, centre="AFG")["RUS"] == pytest.approx(pos["RUS"])
+    assert radius["RUS"] == pytest.approx(plot._ring(3370), abs=0.01)
+    assert pos["AFG-DRA"] != pos["AFG"]  # governments sit just off their state
+    assert max(pos[k][1] for k in ("NONALIGNED", "OIC", "WARSAW")) < -1  # unplaced actors go below the map
+    with pytest.raises(ValueError, match="no coordinates"):
+        plot.stable_layout(bundled, centre="OIC")
+    with pytest.raises(ValueError, match="layout must be"):
+        plot.network(bundled.at("1985"), bundled, layout="polar")
 
 
 def test_agreement_heatmap_matrix() -> None:
