@@ -39,7 +39,7 @@ FLOORS = {
     RelationKind.EMBASSY: 86,
     RelationKind.TREATY: 40,
     RelationKind.MEMBERSHIP: 250,
-    RelationKind.RECOGNITION: 6,
+    RelationKind.RECOGNITION: 25,
     RelationKind.INTERVENTION: 10,
     RelationKind.ARMED_SUPPORT: 15,
     RelationKind.SANCTIONS: 8,
@@ -88,7 +88,7 @@ def test_governments_and_leaders(bundled: RelationGraph) -> None:
 
 def test_events(bundled: RelationGraph) -> None:
     events = bundled.records("events")
-    assert len(events) >= 100
+    assert len(events) >= 118
     for year in (1992, 1996, 2001, 2021):  # the falls of Kabul
         assert any(
             e.kind in ("regime_change", "conflict", "coup") for e in bundled.events(between=(str(year), str(year)))
