@@ -38,7 +38,7 @@ FLOORS = {
     RelationKind.DIPLOMATIC: 69,
     RelationKind.EMBASSY: 86,
     RelationKind.TREATY: 40,
-    RelationKind.MEMBERSHIP: 250,
+    RelationKind.MEMBERSHIP: 256,
     RelationKind.RECOGNITION: 25,
     RelationKind.INTERVENTION: 10,
     RelationKind.ARMED_SUPPORT: 15,
