@@ -174,6 +174,7 @@ SOVIET = [
 2. When did Afghanistan's ties turn East, measured from the dated records?
 3. Does Afghanistan's UN voting tell the same story, and where does it shift?
 4. What changed in its partners between Daoud's republic and the Soviet war?
+5. Who recognised the governments born of the coups of 1973 and 1978, and how fast?
 
 Every number below is computed in this notebook from the bundled dataset and from the UN voting
 table shipped with afrel (derived from Voeten's UN General Assembly votes).""",
@@ -262,6 +263,28 @@ cmp[cmp.status.isin(["gained", "changed"]) & cmp.bloc.str.contains("east")][["pa
         """\
 fig = plot.network_panels(g, ["1965-07-01", "1976-07-01", "1985-07-01"], ncols=3)
 plt.show()""",
+    ),
+    ("md", "## 5. Who recognised the new governments, and how fast?"),
+    (
+        "md",
+        """\
+Each coup produced a new government actor; `recognition` records run from the recognising state
+to that government. Days after the change are counted only where the recognition is dated to the
+day; month-precision records show the month.""",
+    ),
+    (
+        "code",
+        """\
+rows = []
+for gov in ("AFG-REPUBLIC", "AFG-DRA"):
+    began = g.actor(gov).start.first_day()
+    for r in sorted(g.relations(actor=gov, kind="recognition"), key=lambda r: r.start):
+        exact_day = r.start.precision == "day"
+        rows.append({"government": gov, "by": g.actor(r.source).name, "date": str(r.start),
+                     "days after": (r.start.first_day() - began).days if exact_day else None,
+                     "until": str(r.end) if r.end else "", "certainty": r.certainty.value})
+speed = pd.DataFrame(rows).astype({"days after": "Int64"})
+speed""",
     ),
 ]
 
