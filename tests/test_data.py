@@ -36,7 +36,7 @@ def test_every_record_is_sourced_and_valid(bundled: RelationGraph) -> None:
 
 FLOORS = {
     RelationKind.DIPLOMATIC: 69,
-    RelationKind.EMBASSY: 86,
+    RelationKind.EMBASSY: 85,
     RelationKind.TREATY: 40,
     RelationKind.MEMBERSHIP: 256,
     RelationKind.RECOGNITION: 25,
