@@ -74,6 +74,7 @@ WEST_PATRON: Final = "USA"
 DEFAULT_WEIGHTS: Final[Mapping[RelationKind, float]] = {
     RelationKind.DIPLOMATIC: 1.0,
     RelationKind.EMBASSY: 1.0,
+    RelationKind.ACCREDITATION: 0.5,
     RelationKind.MEMBERSHIP: 1.0,
     RelationKind.RECOGNITION: 1.0,
     RelationKind.HUMANITARIAN_AID: 1.0,

@@ -143,6 +143,12 @@ class RelationGraph:
         actor_pos = {a.id: i for i, a in enumerate(self._actor_list)}
         a_lo = np.fromiter((a.lo for a in self._actor_list), dtype=np.int64, count=len(self._actor_list))
         a_hi = np.fromiter((a.hi for a in self._actor_list), dtype=np.int64, count=len(self._actor_list))
+        # an actor exists on one or more spans (more when its existence was interrupted); the
+        # actor index holds spans, and _span_actor maps a span back to its actor
+        spans = [(i, lo, hi) for i, a in enumerate(self._actor_list) for lo, hi in a.spans]
+        self._span_actor = np.fromiter((i for i, _, _ in spans), dtype=np.int64, count=len(spans))
+        s_lo = np.fromiter((lo for _, lo, _ in spans), dtype=np.int64, count=len(spans))
+        s_hi = np.fromiter((hi for _, _, hi in spans), dtype=np.int64, count=len(spans))
         n = len(self._relation_list)
         src = np.fromiter((actor_pos[r.source] for r in self._relation_list), dtype=np.int64, count=n)
         tgt = np.fromiter((actor_pos[r.target] for r in self._relation_list), dtype=np.int64, count=n)
@@ -151,7 +157,10 @@ class RelationGraph:
         # clip each relation to the existence of both its actors (see the module docstring)
         r_lo = np.maximum(r_lo, np.maximum(a_lo[src], a_lo[tgt]))
         r_hi = np.minimum(r_hi, np.minimum(a_hi[src], a_hi[tgt]))
-        self._actor_index = IntervalIndex(a_lo, a_hi)
+        _clip_to_gaps(self._relation_list, self._actors, r_lo, r_hi, problems)
+        if problems:
+            raise DataError(problems)
+        self._actor_index = IntervalIndex(s_lo, s_hi)
         self._relation_index = IntervalIndex(r_lo, r_hi)
         self._edge_attrs: list[dict[str, Any]] | None = None
         self._node_attrs: list[dict[str, Any]] | None = None
@@ -415,7 +424,7 @@ class RelationGraph:
         """
         t = query_day(day)
         return self._graph(
-            self._actor_index.stab(t).tolist(),
+            self._span_actor[self._actor_index.stab(t)].tolist(),
             self._relation_index.stab(t).tolist(),
             date=datetime.date.fromordinal(t).isoformat(),
         )
@@ -429,7 +438,7 @@ class RelationGraph:
         first = datetime.date.fromordinal(lo).isoformat()
         last = datetime.date.fromordinal(hi - 1).isoformat()
         return self._graph(
-            self._actor_index.overlap(lo, hi).tolist(),
+            sorted(set(self._span_actor[self._actor_index.overlap(lo, hi)].tolist())),
             self._relation_index.overlap(lo, hi).tolist(),
             window=f"{first}/{last}",
         )
@@ -479,8 +488,14 @@ class RelationGraph:
         by_hi = np.argsort(index.hi, kind="stable")
         return by_lo, index.lo[by_lo], by_hi, index.hi[by_hi]
 
-    def _changes(self, index: IntervalIndex, days: Sequence[int]) -> Iterator[tuple[list[int], list[int]]]:
-        """For each consecutive pair of days, what ends (was active) and what starts (stays active)."""
+    def _changes(
+        self, index: IntervalIndex, days: Sequence[int], owner: npt.NDArray[np.int64] | None = None
+    ) -> Iterator[tuple[list[int], list[int]]]:
+        """For each consecutive pair of days, what ends (was active) and what starts (stays active).
+
+        With ``owner``, positions are mapped through it (actor spans to actors); spans of one
+        actor never overlap, so an actor ends or starts at most once between two days.
+        """
         import numpy as np
 
         by_lo, lo_sorted, by_hi, hi_sorted = self._sorted_bounds(index)
@@ -492,6 +507,11 @@ class RelationGraph:
             a, b = np.searchsorted(lo_sorted, [prev, t], side="right")
             started = by_lo[a:b]
             started = started[hi[started] > t]
+            if owner is not None:
+                ended, started = owner[ended], owner[started]
+                both = np.intersect1d(ended, started)  # one gap fully between two days: no change
+                if both.size:
+                    ended, started = np.setdiff1d(ended, both), np.setdiff1d(started, both)
             yield ended.tolist(), started.tolist()
 
     def _walk_in_place(self, days: Sequence[int]) -> Iterator[tuple[datetime.date, nx.MultiDiGraph]]:
@@ -501,7 +521,7 @@ class RelationGraph:
         G = self.at(first)
         yield first, G
         node, succ, pred = G._node, G._succ, G._pred
-        node_changes = self._changes(self._actor_index, days)
+        node_changes = self._changes(self._actor_index, days, self._span_actor)
         edge_changes = self._changes(self._relation_index, days)
         for t, (gone_nodes, new_nodes), (gone_edges, new_edges) in zip(
             days[1:], node_changes, edge_changes, strict=True
@@ -535,11 +555,11 @@ class RelationGraph:
             yield day, G
 
     def _walk_copies(self, days: Sequence[int]) -> Iterator[tuple[datetime.date, nx.MultiDiGraph]]:
-        nodes = set(self._actor_index.stab(days[0]).tolist())
+        nodes = set(self._span_actor[self._actor_index.stab(days[0])].tolist())
         edges = set(self._relation_index.stab(days[0]).tolist())
         first = datetime.date.fromordinal(days[0])
         yield first, self._graph(sorted(nodes), sorted(edges), date=first.isoformat())
-        node_changes = self._changes(self._actor_index, days)
+        node_changes = self._changes(self._actor_index, days, self._span_actor)
         edge_changes = self._changes(self._relation_index, days)
         for t, (gone_nodes, new_nodes), (gone_edges, new_edges) in zip(
             days[1:], node_changes, edge_changes, strict=True
@@ -562,6 +582,38 @@ def _put_edge(succ: dict[str, Any], pred: dict[str, Any], r: Relation, attrs: di
     if keys is None:
         keys = out[r.target] = pred[r.target][r.source] = {}
     keys[r.id] = attrs.copy()
+
+
+def _clip_to_gaps(
+    relations: Sequence[Relation],
+    actors: Mapping[str, Actor],
+    lo: npt.NDArray[np.int64],
+    hi: npt.NDArray[np.int64],
+    problems: list[Problem],
+) -> None:
+    """Clip, in place, relations whose imprecise bounds reach into a gap of one of their actors.
+
+    A relation that starts in a gap starts when the gap ends; one that ends in a gap ends when
+    it starts. A relation that spans a whole gap cannot be held by one interval: a problem.
+    """
+    gapped = {a.id for a in actors.values() if a.gaps}
+    if not gapped:
+        return
+    for i, r in enumerate(relations):
+        for end in (r.source, r.target):
+            if end not in gapped:
+                continue
+            for gap in actors[end].gaps:
+                if gap.lo <= lo[i] < gap.hi:
+                    lo[i] = gap.hi
+                if gap.lo < hi[i] <= gap.hi:
+                    hi[i] = gap.lo
+                if lo[i] < gap.lo and hi[i] > gap.hi:
+                    problems.append(
+                        Problem("<records>", None, "end", f"relation {r.id!r} spans the gap {gap} in {end}'s existence")
+                    )
+        if hi[i] < lo[i]:
+            hi[i] = lo[i]
 
 
 def _records(items: Iterable[Any], cls: type[Any], label: str) -> tuple[Any, ...]:

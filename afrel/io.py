@@ -22,7 +22,7 @@ from typing import Any
 
 from afrel.errors import DataError, Problem
 from afrel.graph import RelationGraph
-from afrel.schema import FILES, FileSpec, columns, format_row, parse_row
+from afrel.schema import FILES, OPTIONAL_COLUMNS, FileSpec, columns, format_row, parse_row
 from afrel.validation import check_records
 
 __all__ = ["data_path", "load", "read_records", "write"]
@@ -161,6 +161,7 @@ def _read_file(file: Path, spec: FileSpec, problems: list[Problem]) -> tuple[lis
     bad_header = _check_header(name, header_line, header, expected, problems)
     if bad_header:
         return [], []
+    absent = [c for c in expected if c not in header]  # optional columns only, by _check_header
     for line, cells in rows:
         if not cells:
             problems.append(Problem(name, line, None, "blank line; remove it"))
@@ -169,6 +170,8 @@ def _read_file(file: Path, spec: FileSpec, problems: list[Problem]) -> tuple[lis
             problems.append(Problem(name, line, None, f"{len(cells)} cells, but the header has {len(header)} columns"))
             continue
         row = dict(zip(header, cells, strict=True))
+        for c in absent:
+            row[c] = ""
         padded = [c for c in header if row[c] != row[c].strip()]
         for c in padded:
             problems.append(Problem(name, line, c, f"{row[c]!r} has leading or trailing whitespace"))
@@ -215,7 +218,7 @@ def _check_header(name: str, line: int, header: list[str], expected: tuple[str, 
             problems.append(Problem(name, line, h, "column appears twice in the header"))
             bad = True
         seen.add(h)
-    missing = [c for c in expected if c not in header]
+    missing = [c for c in expected if c not in header and c not in OPTIONAL_COLUMNS]
     unknown = [h for h in header if h.strip() not in expected]
     if missing:
         problems.append(

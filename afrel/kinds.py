@@ -15,6 +15,7 @@ __all__ = [
     "ActorKind",
     "Certainty",
     "EventKind",
+    "MissionRank",
     "RelationKind",
     "Role",
     "allowed",
@@ -36,6 +37,7 @@ class RelationKind(enum.StrEnum):
 
     DIPLOMATIC = "diplomatic"
     EMBASSY = "embassy"
+    ACCREDITATION = "accreditation"
     ECONOMIC_AID = "economic_aid"
     MILITARY_AID = "military_aid"
     HUMANITARIAN_AID = "humanitarian_aid"
@@ -47,6 +49,18 @@ class RelationKind(enum.StrEnum):
     DISPUTE = "dispute"
     SANCTIONS = "sanctions"
     SUSPENSION = "suspension"
+
+
+class MissionRank(enum.StrEnum):
+    """The rank of a diplomatic mission (``embassy`` and ``accreditation`` relations).
+
+    The ranks match the Correlates of War Diplomatic Exchange codes: an ambassador heads an
+    embassy (3), a minister a legation (2), a chargé d'affaires a mission of lower rank (1).
+    """
+
+    EMBASSY = "embassy"
+    LEGATION = "legation"
+    CHARGE = "charge"
 
 
 class EventKind(enum.StrEnum):

@@ -28,12 +28,28 @@ from typing import Final
 import attrs
 
 from afrel.dates import PartialDate, end_bound, query_day, start_bound, to_partial, to_partial_or_none
-from afrel.kinds import ActorKind, Certainty, EventKind, RelationKind, Role, coerce
+from afrel.kinds import ActorKind, Certainty, EventKind, MissionRank, RelationKind, Role, coerce
 
-__all__ = ["UNDIRECTED_KINDS", "Actor", "Event", "FieldError", "Leader", "Period", "Record", "Relation", "Source"]
+__all__ = [
+    "MISSION_KINDS",
+    "UNDIRECTED_KINDS",
+    "Actor",
+    "Alternative",
+    "Event",
+    "FieldError",
+    "Gap",
+    "Leader",
+    "Period",
+    "Record",
+    "Relation",
+    "Source",
+]
 
 UNDIRECTED_KINDS: Final = frozenset({RelationKind.DIPLOMATIC, RelationKind.TREATY, RelationKind.DISPUTE})
 """Kinds whose relations are undirected unless a record says otherwise."""
+
+MISSION_KINDS: Final = frozenset({RelationKind.EMBASSY, RelationKind.ACCREDITATION})
+"""Kinds that record a diplomatic mission, and so may carry a :class:`~afrel.kinds.MissionRank`."""
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
 
@@ -190,6 +206,34 @@ def _role(value: object) -> Role:
     return coerce(Role, value)
 
 
+def _optional_rank(value: object) -> MissionRank | None:
+    if value is None or value == "":
+        return None
+    return coerce(MissionRank, value)
+
+
+def _items(value: object, what: str) -> list[object]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return list(value.split(";"))
+    if isinstance(value, Iterable):
+        return list(value)
+    raise TypeError(f"expected a list of {what}, got {type(value).__name__}")
+
+
+def _alternatives(value: object) -> tuple[Alternative, ...]:
+    out = tuple(v if isinstance(v, Alternative) else Alternative.parse(v) for v in _items(value, "alternatives"))
+    if len(set(out)) != len(out):
+        raise ValueError("an alternative is listed twice")
+    return out
+
+
+def _gaps(value: object) -> tuple[Gap, ...]:
+    out = tuple(v if isinstance(v, Gap) else Gap.parse(v) for v in _items(value, "gaps"))
+    return tuple(sorted(out, key=lambda g: g.lo))
+
+
 class FieldError(ValueError):
     """A record invariant that one field breaks; ``column`` names the field."""
 
@@ -224,6 +268,96 @@ class _Dated:
         """Whether the record holds on a day (a partial date means its first day)."""
         t = query_day(day)
         return self.lo <= t < self.hi
+
+
+@attrs.frozen
+class Alternative:
+    """Another dating of one bound of a disputed record, as a source gives it.
+
+    Written in a cell as ``start=1926`` or ``end=1989-01-30``; a record lists its alternatives
+    separated by ``;``. :func:`afrel.sensitivity` recomputes a measure over them.
+
+    Examples
+    --------
+    >>> a = Alternative.parse("start=1926-03-03")
+    >>> a.bound, str(a.date), str(a)
+    ('start', '1926-03-03', 'start=1926-03-03')
+    >>> Alternative.parse("begin=1926")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'begin=1926' is not an alternative; write start=DATE or end=DATE (for example start=1926-03)
+    """
+
+    bound: str
+    date: PartialDate = attrs.field(converter=_date)
+
+    def __attrs_post_init__(self) -> None:
+        if self.bound not in ("start", "end"):
+            raise ValueError(f"an alternative's bound is 'start' or 'end', got {self.bound!r}")
+
+    @classmethod
+    def parse(cls, text: object) -> Alternative:
+        """Read ``start=DATE`` or ``end=DATE``."""
+        if not isinstance(text, str):
+            raise TypeError(f"an alternative is written start=DATE or end=DATE, got {type(text).__name__}")
+        bound, sep, date = text.partition("=")
+        if not sep or bound not in ("start", "end") or not date:
+            raise ValueError(
+                f"{text!r} is not an alternative; write start=DATE or end=DATE (for example start=1926-03)"
+            )
+        return cls(bound, date)
+
+    def __str__(self) -> str:
+        return f"{self.bound}={self.date}"
+
+
+@attrs.frozen
+class Gap:
+    """A stretch of time inside an actor's existence when it did not exist (annexed, occupied).
+
+    Written in a cell as ``START/END`` (ISO 8601 interval notation); the gap covers
+    ``[START, END)`` under the same rule as every other interval.
+
+    Examples
+    --------
+    >>> gap = Gap.parse("1940-08-06/1991-08-20")
+    >>> str(gap), gap.covers("1960"), gap.covers("1991-08-20")
+    ('1940-08-06/1991-08-20', True, False)
+    """
+
+    start: PartialDate = attrs.field(converter=_date)
+    end: PartialDate = attrs.field(converter=_date)
+
+    def __attrs_post_init__(self) -> None:
+        if end_bound(self.end) <= start_bound(self.start):
+            raise ValueError(f"gap {self}: the end is not after the start")
+
+    @classmethod
+    def parse(cls, text: object) -> Gap:
+        """Read ``START/END``."""
+        if not isinstance(text, str):
+            raise TypeError(f"a gap is written START/END, got {type(text).__name__}")
+        start, sep, end = text.partition("/")
+        if not sep or not start or not end:
+            raise ValueError(f"{text!r} is not a gap; write START/END (for example 1940-08-06/1991-08-20)")
+        return cls(start, end)
+
+    @property
+    def lo(self) -> int:
+        """Inclusive ordinal of the first day of the gap."""
+        return start_bound(self.start)
+
+    @property
+    def hi(self) -> int:
+        """Exclusive ordinal of the end of the gap."""
+        return end_bound(self.end)
+
+    def covers(self, day: PartialDate | datetime.date | str) -> bool:
+        """Whether a day falls in the gap (a partial date means its first day)."""
+        return self.lo <= query_day(day) < self.hi
+
+    def __str__(self) -> str:
+        return f"{self.start}/{self.end}"
 
 
 @attrs.frozen(kw_only=True)
@@ -273,6 +407,9 @@ class Actor(_Dated):
     start, end : PartialDate or None
         Existence interval ``[start, end)``; ``None`` start means before the dataset's scope,
         ``None`` end means it still exists.
+    gaps : tuple of Gap
+        Stretches inside ``[start, end)`` when the actor did not exist (the Baltic states
+        1940-1991), in order; see :attr:`spans`.
     predecessor, successor : tuple of str
         Actor ids this one continues, or is continued by.
     aliases : tuple of str
@@ -294,6 +431,7 @@ class Actor(_Dated):
     cow: int | None = attrs.field(default=None, converter=_optional_int)
     start: PartialDate | None = attrs.field(default=None, converter=_optional_date)
     end: PartialDate | None = attrs.field(default=None, converter=_optional_date)
+    gaps: tuple[Gap, ...] = attrs.field(default=(), converter=_gaps)
     predecessor: tuple[str, ...] = attrs.field(default=(), converter=_ids)
     successor: tuple[str, ...] = attrs.field(default=(), converter=_ids)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_names)
@@ -314,6 +452,37 @@ class Actor(_Dated):
             raise FieldError("lat", f"lat {self.lat} is outside -90..90")
         if self.lon is not None and not -180 <= self.lon <= 180:
             raise FieldError("lon", f"lon {self.lon} is outside -180..180")
+        for prev, gap in zip((None, *self.gaps), self.gaps, strict=False):
+            if gap.lo <= self.lo or gap.hi >= self.hi:
+                raise FieldError("gaps", f"gap {gap} does not lie inside the existence {self.start}..{self.end}")
+            if prev is not None and gap.lo < prev.hi:
+                raise FieldError("gaps", f"gaps {prev} and {gap} overlap")
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The stretches of existence as ``(lo, hi)`` ordinal pairs: ``[lo, hi)`` less the gaps.
+
+        Examples
+        --------
+        >>> est = Actor(id="EST", name="Estonia", kind="state", start="1918-02-24",
+        ...             gaps=["1940-08-06/1991-08-20"])
+        >>> [(datetime.date.fromordinal(lo).isoformat(), hi) for lo, hi in est.spans][1][0]
+        '1991-08-20'
+        >>> est.holds_on("1960"), est.holds_on("1930"), est.holds_on("2000")
+        (False, True, True)
+        """
+        out: list[tuple[int, int]] = []
+        lo = self.lo
+        for gap in self.gaps:
+            out.append((lo, gap.lo))
+            lo = gap.hi
+        out.append((lo, self.hi))
+        return tuple(out)
+
+    def holds_on(self, day: PartialDate | datetime.date | str) -> bool:
+        """Whether the actor exists on a day (a partial date means its first day)."""
+        t = query_day(day)
+        return any(lo <= t < hi for lo, hi in self.spans)
 
 
 @attrs.frozen(kw_only=True)
@@ -348,6 +517,11 @@ class Relation(_Dated):
         ISO 4217 currency code of ``amount``.
     amount_year : int or None
         Year of the currency value.
+    rank : MissionRank or None
+        For ``embassy`` and ``accreditation`` relations: ``embassy``, ``legation`` or
+        ``charge`` (a mission headed by a chargé d'affaires).
+    alternatives : tuple of Alternative
+        Other datings of ``start`` or ``end`` that sources give (``disputed`` records only).
     sources : tuple of str
         At least one source id.
     note : str
@@ -370,6 +544,8 @@ class Relation(_Dated):
     amount: float | None = attrs.field(default=None, converter=_optional_float)
     currency: str | None = attrs.field(default=None, converter=_optional_text)
     amount_year: int | None = attrs.field(default=None, converter=_optional_int)
+    rank: MissionRank | None = attrs.field(default=None, converter=_optional_rank)
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), converter=_alternatives)
     sources: tuple[str, ...] = attrs.field(converter=_ids)
     note: str = attrs.field(default="", converter=_text)
 
@@ -387,6 +563,13 @@ class Relation(_Dated):
             raise FieldError("amount_year", "amount_year needs an amount")
         if self.currency is not None and not re.fullmatch(r"[A-Z]{3}", self.currency):
             raise FieldError("currency", f"currency {self.currency!r} is not an ISO 4217 code such as 'USD'")
+        if self.rank is not None and self.kind not in MISSION_KINDS:
+            raise FieldError("rank", f"a rank is for embassy and accreditation relations, not {self.kind.value}")
+        if self.alternatives and self.certainty is not Certainty.DISPUTED:
+            raise FieldError("alternatives", "alternatives are for disputed records: set certainty to 'disputed'")
+        for alt in self.alternatives:
+            if alt.bound == "end" and self.end is None:
+                raise FieldError("alternatives", f"{alt}: the relation has no end to replace")
 
 
 @attrs.frozen(kw_only=True)

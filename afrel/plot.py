@@ -41,6 +41,7 @@ __all__ = [
 KIND_COLORS: Final[Mapping[RelationKind, str]] = {
     RelationKind.DIPLOMATIC: "#9e9e9e",
     RelationKind.EMBASSY: "#616161",
+    RelationKind.ACCREDITATION: "#bdbdbd",
     RelationKind.ECONOMIC_AID: "#2e7d32",
     RelationKind.MILITARY_AID: "#6a1b9a",
     RelationKind.HUMANITARIAN_AID: "#66bb6a",

@@ -15,7 +15,7 @@ import attrs
 
 from afrel.model import Actor, Event, FieldError, Leader, Period, Record, Relation, Source
 
-__all__ = ["FILES", "FileSpec", "columns", "format_cell", "format_row", "parse_row"]
+__all__ = ["FILES", "OPTIONAL_COLUMNS", "FileSpec", "columns", "format_cell", "format_row", "parse_row"]
 
 
 @attrs.frozen
@@ -36,6 +36,10 @@ FILES: Final = (
     FileSpec("leaders.csv", Leader, "leaders"),
 )
 """Every file of the format, in the order they are read and written."""
+
+OPTIONAL_COLUMNS: Final = frozenset({"gaps", "rank", "alternatives"})
+"""Columns added in version 0.2 of the format; a file written before may leave them out (read as empty).
+:func:`afrel.write` always writes them."""
 
 
 def columns(record: type[Any]) -> tuple[str, ...]:
@@ -72,7 +76,7 @@ def format_cell(value: object) -> str:
         text = repr(value)
         return text if "e" not in text else f"{value:.17f}".rstrip("0")
     if isinstance(value, tuple):
-        return ";".join(value)
+        return ";".join(map(str, value))
     return str(value)
 
 
