@@ -20,8 +20,8 @@ from afrel.errors import DataError, Problem, UnknownActorError
 from afrel.export import read_snapshot, to_frame, write_snapshot
 from afrel.graph import RelationGraph
 from afrel.io import data_path, load, write
-from afrel.kinds import ActorKind, Certainty, EventKind, RelationKind, Role
-from afrel.model import Actor, Event, Leader, Period, Relation, Source
+from afrel.kinds import ActorKind, Certainty, EventKind, MissionRank, RelationKind, Role
+from afrel.model import Actor, Alternative, Event, Gap, Leader, Period, Relation, Source
 from afrel.names import resolve
 from afrel.shifts import ChangePoint, change_points
 from afrel.validation import check
@@ -41,12 +41,15 @@ def __getattr__(name: str) -> object:
 __all__ = [
     "Actor",
     "ActorKind",
+    "Alternative",
     "Certainty",
     "ChangePoint",
     "DataError",
     "Event",
     "EventKind",
+    "Gap",
     "Leader",
+    "MissionRank",
     "PartialDate",
     "Period",
     "Problem",

@@ -37,14 +37,16 @@ def brute_during(actors: list[Actor], relations: list[Relation], lo: int, hi: in
     def meets(rec: Any) -> bool:
         return bool(rec.lo < hi and rec.hi > lo)
 
-    nodes = {a.id for a in actors if meets(a)}
+    nodes = {a.id for a in actors if any(s_lo < hi and s_hi > lo for s_lo, s_hi in a.spans)}
     by_id = {a.id: a for a in actors}
     edges = set()
     for r in relations:
         a, b = by_id[r.source], by_id[r.target]
-        clip_lo, clip_hi = max(r.lo, a.lo, b.lo), min(r.hi, a.hi, b.hi)
-        if clip_lo < hi and clip_hi > lo and clip_lo < clip_hi:
-            edges.add(r.id)
+        for a_lo, a_hi in a.spans:
+            for b_lo, b_hi in b.spans:
+                clip_lo, clip_hi = max(r.lo, a_lo, b_lo, lo), min(r.hi, a_hi, b_hi, hi)
+                if clip_lo < clip_hi:
+                    edges.add(r.id)
     return nodes, edges
 
 
@@ -76,13 +78,25 @@ def graphs(draw: st.DrawFn) -> tuple[list[Actor], list[Relation]]:
     actors = []
     for i in range(n):
         start, end = draw(interval(open_start=True))
-        actors.append(Actor(id=f"S{i:02d}", name=f"state {i}", kind="state", start=start, end=end))
+        gaps = []
+        if draw(st.booleans()):  # an interrupted existence, where one fits inside
+            gap_start, gap_end = draw(partial()), draw(partial())
+            if (
+                afrel.dates.start_bound(gap_start) < afrel.dates.end_bound(gap_end)
+                and afrel.dates.start_bound(gap_start) > afrel.dates.start_bound(start)
+                and afrel.dates.end_bound(gap_end) < afrel.dates.end_bound(end)
+            ):
+                gaps.append(afrel.Gap(gap_start, gap_end))
+        actors.append(Actor(id=f"S{i:02d}", name=f"state {i}", kind="state", start=start, end=end, gaps=gaps))
     relations = []
     for j in range(draw(st.integers(0, 40))):
         u, v = draw(st.lists(st.integers(0, n - 1), min_size=2, max_size=2, unique=True))
         start, end = draw(interval())
         assert start is not None
         kind = draw(st.sampled_from(list(afrel.RelationKind)))
+        lo, hi = afrel.dates.start_bound(start), afrel.dates.end_bound(end)
+        if any(lo < gap.lo and hi > gap.hi for k in (u, v) for gap in actors[k].gaps):
+            continue  # a relation may not span a gap in its actors' existence
         relations.append(
             Relation(
                 id=f"r{j}",
@@ -261,3 +275,24 @@ def test_fast_snapshot_equals_a_graph_built_with_add_edge(bundled: RelationGraph
         assert {n: dict(fast.pred[n]) for n in fast} == {n: dict(slow.pred[n]) for n in slow}
         fast.add_edge("AFG", "PAK", key="new")  # still an ordinary, mutable networkx graph
         assert fast.has_edge("AFG", "PAK", "new") and "new" in fast.pred["PAK"]["AFG"]
+
+
+def test_an_interrupted_state_is_absent_during_its_gap() -> None:
+    actors = [
+        Actor(id="AFG", name="Afghanistan", kind="state"),
+        Actor(id="LVA", name="Latvia", kind="state", start="1918-11-18", gaps=["1940-08-05/1991-08-21"]),
+    ]
+    relations = [
+        Relation(id="old", source="AFG", target="LVA", kind="diplomatic", start="1930", end="1940", sources=["s"]),
+        Relation(id="new", source="AFG", target="LVA", kind="diplomatic", start="1991", sources=["s"]),
+    ]
+    g = RelationGraph(actors, relations)
+    assert "LVA" in g.at("1925") and "LVA" not in g.at("1960") and "LVA" in g.at("2000")
+    # year bounds reaching into the gap are clipped to it, as they are to an actor's lifetime
+    assert g.at("1940-09-01").number_of_edges() == 0 and g.at("1940-08-04").number_of_edges() == 1
+    assert g.at("1991-08-20").number_of_edges() == 0 and g.at("1991-08-21").number_of_edges() == 1
+    present = [d.year for d, G in g.snapshots("1935", "1995") if "LVA" in G]
+    assert present == [*range(1935, 1941), *range(1992, 1996)]
+    spanning = Relation(id="x", source="AFG", target="LVA", kind="treaty", start="1930", sources=["s"])
+    with pytest.raises(afrel.DataError, match="spans the gap 1940-08-05/1991-08-21"):
+        RelationGraph(actors, [spanning])

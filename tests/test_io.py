@@ -158,3 +158,21 @@ def test_csv_codec_round_trips_arbitrary_text(pairs: list[tuple[str, str]]) -> N
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     back = [parse_row(afrel.Source, r)[0] for r in rows]
     assert back == sources
+
+
+def test_files_written_before_the_new_columns_still_read(tmp_path: Path) -> None:
+    """rank, alternatives and gaps were added in 0.2: a folder without them reads them as empty."""
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "sources.csv").write_text("id,citation,url,accessed,note\ns,A source,,,\n")
+    (tmp_path / "t" / "actors.csv").write_text(
+        "id,name,kind,state,iso2,iso3,cow,start,end,predecessor,successor,aliases,lat,lon,sources,note\n"
+        "AFG,Afghanistan,state,,,,,,,,,,,,s,\nIND,India,state,,,,,1947-08-15,,,,,,,s,\n"
+    )
+    (tmp_path / "t" / "relations.csv").write_text(
+        "id,source,target,kind,start,end,sign,intensity,directed,certainty,amount,currency,amount_year,sources,note\n"
+        "r,AFG,IND,embassy,1948,,1,2,true,exact,,,,s,\n"
+    )
+    g = afrel.load(tmp_path / "t")
+    assert g.relation("r").rank is None and g.relation("r").alternatives == () and g.actor("IND").gaps == ()
+    afrel.write(g, tmp_path / "out")
+    assert (tmp_path / "out" / "relations.csv").read_text().splitlines()[0].endswith(",rank,alternatives,sources,note")

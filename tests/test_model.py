@@ -106,3 +106,40 @@ def test_event_spans_its_date() -> None:
 def test_kind_enums_compare_to_strings() -> None:
     assert RelationKind.EMBASSY == "embassy"
     assert afrel.Certainty("disputed") is afrel.Certainty.DISPUTED
+
+
+def test_mission_rank_only_on_missions() -> None:
+    assert rel(kind="embassy", rank="legation").rank is afrel.MissionRank.LEGATION
+    assert rel(kind="accreditation", rank="charge").directed is True
+    with pytest.raises(ValueError, match="rank is for embassy and accreditation relations, not diplomatic"):
+        rel(rank="embassy")
+    with pytest.raises(ValueError, match="not a valid mission rank; allowed: 'embassy', 'legation', 'charge'"):
+        rel(kind="embassy", rank="ambassador")
+
+
+def test_alternatives_are_structured_and_only_on_disputed_records() -> None:
+    r = rel(end="1979", certainty="disputed", alternatives="start=1926-03-03;end=1989-01")
+    assert [(a.bound, str(a.date)) for a in r.alternatives] == [("start", "1926-03-03"), ("end", "1989-01")]
+    assert afrel.schema.format_row(r)["alternatives"] == "start=1926-03-03;end=1989-01"
+    with pytest.raises(ValueError, match="alternatives are for disputed records"):
+        rel(alternatives="start=1926")
+    with pytest.raises(ValueError, match="no end to replace"):
+        rel(certainty="disputed", alternatives="end=1980")
+    with pytest.raises(ValueError, match="write start=DATE or end=DATE"):
+        rel(certainty="disputed", alternatives="1926")
+    with pytest.raises(ValueError, match="listed twice"):
+        rel(certainty="disputed", alternatives="start=1926;start=1926")
+
+
+def test_gaps_split_an_actor_existence() -> None:
+    est = Actor(id="EST", name="Estonia", kind="state", start="1918-02-24", gaps="1940-08-06/1991-08-20")
+    assert est.holds_on("1940-08-05") and not est.holds_on("1940-08-06")
+    assert not est.holds_on("1991-08-19") and est.holds_on("1991-08-20")
+    assert len(est.spans) == 2 and est.spans[0][1] == datetime.date(1940, 8, 6).toordinal()
+    assert afrel.schema.format_row(est)["gaps"] == "1940-08-06/1991-08-20"
+    with pytest.raises(ValueError, match="does not lie inside the existence"):
+        Actor(id="EST", name="Estonia", kind="state", start="1918-02-24", end="1930", gaps="1925/1935")
+    with pytest.raises(ValueError, match="overlap"):
+        Actor(id="EST", name="Estonia", kind="state", start="1918", gaps="1925/1935;1930/1940")
+    with pytest.raises(ValueError, match="write START/END"):
+        Actor(id="EST", name="Estonia", kind="state", start="1918", gaps="1925")
