@@ -194,7 +194,7 @@ def alignment(
     >>> import afrel
     >>> a = alignment(afrel.load(), "AFG", [1970, 1985, 2010])
     >>> a["east_west"].round(2).tolist()  # no East bloc after 1991: NaN
-    [-0.14, 0.4, nan]
+    [-0.18, 0.36, nan]
     """
     import pandas as pd
 

@@ -288,7 +288,7 @@ class RelationGraph:
         >>> import afrel
         >>> g = afrel.load()
         >>> [r.id for r in g.relations(actor="AFG", partner="PAK", kind="diplomatic")]
-        ['dip-afg-pak-1948', 'dip-afg-pak-1963']
+        ['dip-afg-pak-1948', 'dip-afg-pak-1963', 'dip-afg-iea1-pak-1997']
         """
         if actor is not None:
             self.actor(actor)
