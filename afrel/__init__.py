@@ -13,7 +13,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from afrel.blocs import alignment, bloc_members, bloc_membership, un_bloc_agreement
+from afrel.align import alignment, weighting_table
+from afrel.blocs import CAMPS, Camp, bloc_members, bloc_membership, un_bloc_agreement
 from afrel.compare import centrality, compare_periods
 from afrel.dates import PartialDate
 from afrel.errors import DataError, Problem, UnknownActorError
@@ -23,6 +24,7 @@ from afrel.io import data_path, load, write
 from afrel.kinds import ActorKind, Certainty, EventKind, MissionRank, RelationKind, Role
 from afrel.model import Actor, Alternative, Event, Gap, Leader, Period, Relation, Source
 from afrel.names import resolve
+from afrel.sensitivity import sensitivity
 from afrel.shifts import ChangePoint, change_points
 from afrel.validation import check
 
@@ -39,9 +41,11 @@ def __getattr__(name: str) -> object:
 
 
 __all__ = [
+    "CAMPS",
     "Actor",
     "ActorKind",
     "Alternative",
+    "Camp",
     "Certainty",
     "ChangePoint",
     "DataError",
@@ -71,8 +75,10 @@ __all__ = [
     "load",
     "read_snapshot",
     "resolve",
+    "sensitivity",
     "to_frame",
     "un_bloc_agreement",
+    "weighting_table",
     "write",
     "write_snapshot",
 ]

@@ -1,40 +1,33 @@
 r"""Blocs and alignment: which camp an actor's ties, and its UN votes, lean to, year by year.
 
-Blocs
------
-A bloc is a set of organisations; its members on a day are the states holding an active
-``membership`` relation to one of them, less those under an active ``suspension`` by it
-(:func:`bloc_members`). The organisations themselves count as part of their bloc.
+Blocs and camps
+---------------
+The ``nam`` and ``oic`` blocs are organisations: their members on a day are the states holding
+an active ``membership`` relation to one of them, less those under an active ``suspension`` by
+it. The organisations themselves count as part of their bloc.
 
-=========  ===========================================================================
-bloc       organisations (those present in the graph)
-=========  ===========================================================================
-``west``   NATO, ANZUS, SEATO, CENTO, plus every state holding an alliance-level treaty
-           (``treaty`` of intensity 3) with the United States
-``east``   the Warsaw Pact (``WARSAW``) and COMECON
-``nam``    the Non-Aligned Movement (``NONALIGNED``)
-``oic``    the Organisation of Islamic Cooperation
-=========  ===========================================================================
+The ``west`` and ``east`` blocs are the two *camps* of great-power rivalry, defined for every
+era by :data:`CAMPS` (a :class:`Camp` says which organisations' members, which states, and which
+states' treaty allies belong to a camp over a date range):
+
+==============  ===========================================  ==========================================
+era             west                                         east
+==============  ===========================================  ==========================================
+to April 1949   Britain, France, the United States           Soviet Russia / the USSR, Mongolia
+1949-1991       NATO, SEATO, CENTO, ANZUS members, and the   Warsaw Pact and COMECON members, and the
+                states with an alliance-level treaty          Soviet Union
+                (``treaty`` of intensity 3) with the US
+from 26 Dec     NATO and EU members, and US treaty allies    CSTO and SCO members, Russia and China
+1991
+==============  ===========================================  ==========================================
+
+A state that one day belongs to both camps (none does in the bundled data) counts in neither.
+Pass your own ``camps`` to change the definition; ``docs/measures.md`` argues this one.
 
 Alignment from ties
 -------------------
-:func:`alignment` scores, each year on one day (1 July by default), the relations holding
-between the focal actor (a state and its governments, not its armed movements) and each bloc
-(its members and organisations, the focal actor excluded):
-
-.. math:: A_{b} = \\sum_{r \\in R(b)} w_{\\text{kind}(r)} \\cdot \\text{intensity}(r) \\cdot \\text{sign}(r)
-
-with the kind weights :data:`DEFAULT_WEIGHTS` (aid, intervention and armed support weigh most,
-a plain diplomatic tie least). Ties between a bloc and the focal state's armed movements (the
-opposition, such as the mujahideen of the 1980s or the Taliban insurgency of 2001-2021) count
-with the opposite sign: arming the rebels is hostility towards the government, fighting them
-is support. The East-West index is
-
-.. math:: \\text{east\\_west} = \\frac{A_{east} - A_{west}}{|A_{east}| + |A_{west}|} \\in [-1, 1]
-
-(0 when both are 0): +1 means all weight on cooperative ties with the East or hostile ties with
-the West, -1 the reverse. A bloc with no member that year (the East after 1991) scores NaN,
-and so does the index.
+:func:`afrel.alignment` (module :mod:`afrel.align`) measures the focal state's ties with the two
+camps.
 
 Alignment from UN votes
 -----------------------
@@ -46,11 +39,12 @@ state and each bloc's members that year, from a table shaped like
 from __future__ import annotations
 
 import datetime
-import math
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Final
 
-from afrel.dates import DateLike
+import attrs
+
+from afrel.dates import DateLike, PartialDate, end_bound, query_day, start_bound, to_partial_or_none
 from afrel.kinds import ActorKind, RelationKind
 
 if TYPE_CHECKING:
@@ -58,49 +52,167 @@ if TYPE_CHECKING:
 
     from afrel.graph import RelationGraph
 
-__all__ = ["BLOCS", "DEFAULT_WEIGHTS", "alignment", "bloc_members", "bloc_membership", "un_bloc_agreement"]
+__all__ = [
+    "BLOCS",
+    "CAMPS",
+    "Camp",
+    "bloc_members",
+    "bloc_membership",
+    "camp_for",
+    "camp_organisations",
+    "un_bloc_agreement",
+]
 
 BLOCS: Final[Mapping[str, tuple[str, ...]]] = {
-    "west": ("NATO", "ANZUS", "SEATO", "CENTO"),
-    "east": ("WARSAW", "COMECON"),
+    "west": ("NATO", "ANZUS", "SEATO", "CENTO", "EU"),
+    "east": ("WARSAW", "COMECON", "CSTO", "SCO"),
     "nam": ("NONALIGNED",),
     "oic": ("OIC",),
 }
-"""Bloc name -> organisation ids (see the module docstring)."""
+"""Bloc name -> every organisation that defines it in some era (the camps say which, when)."""
 
-WEST_PATRON: Final = "USA"
-"""States with an alliance-level treaty with this state count as West."""
-
-DEFAULT_WEIGHTS: Final[Mapping[RelationKind, float]] = {
-    RelationKind.DIPLOMATIC: 1.0,
-    RelationKind.EMBASSY: 1.0,
-    RelationKind.ACCREDITATION: 0.5,
-    RelationKind.MEMBERSHIP: 1.0,
-    RelationKind.RECOGNITION: 1.0,
-    RelationKind.HUMANITARIAN_AID: 1.0,
-    RelationKind.TREATY: 2.0,
-    RelationKind.ECONOMIC_AID: 2.0,
-    RelationKind.DISPUTE: 2.0,
-    RelationKind.SANCTIONS: 2.0,
-    RelationKind.SUSPENSION: 2.0,
-    RelationKind.MILITARY_AID: 3.0,
-    RelationKind.INTERVENTION: 3.0,
-    RelationKind.ARMED_SUPPORT: 3.0,
-}
-"""Weight of each kind of relation in :func:`alignment`; multiplied by intensity and sign."""
+CAMP_BLOCS: Final = ("west", "east")
+"""The blocs defined by :data:`CAMPS` rather than by organisations alone."""
 
 
-def bloc_members(g: RelationGraph, bloc: str, day: DateLike) -> frozenset[str]:
+@attrs.frozen
+class Camp:
+    """Who belongs to one camp (``west`` or ``east``) over a date range.
+
+    Attributes
+    ----------
+    bloc : str
+        ``"west"`` or ``"east"``.
+    name : str
+        What the camp is in this era, for tables and legends.
+    start, end : PartialDate or None
+        The days ``[start, end)`` this definition holds (None: open).
+    organisations : tuple of str
+        Members of these organisations belong to the camp (the organisations too).
+    states : tuple of str
+        These states belong to the camp while they exist.
+    allies_of : tuple of str
+        States holding an alliance-level treaty (``treaty`` of intensity 3) with one of these
+        belong to the camp.
+    note : str
+        Why.
+    """
+
+    bloc: str
+    name: str
+    start: PartialDate | None = attrs.field(converter=to_partial_or_none)
+    end: PartialDate | None = attrs.field(converter=to_partial_or_none)
+    organisations: tuple[str, ...] = ()
+    states: tuple[str, ...] = ()
+    allies_of: tuple[str, ...] = ()
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if self.bloc not in CAMP_BLOCS:
+            raise ValueError(f"a camp's bloc is 'west' or 'east', got {self.bloc!r}")
+
+    def holds_on(self, day: DateLike) -> bool:
+        """Whether this definition applies on a day."""
+        t = query_day(day)
+        return start_bound(self.start) <= t < end_bound(self.end)
+
+
+CAMPS: Final[tuple[Camp, ...]] = (
+    Camp(
+        "west",
+        "Western powers",
+        None,
+        "1949-04-04",
+        states=("GBR", "FRA", "USA"),
+        note="Before NATO: Britain, whose protectorate Afghanistan left in 1919, and the Western powers of the day.",
+    ),
+    Camp(
+        "east",
+        "Soviet Russia and the USSR",
+        None,
+        "1949-04-04",
+        states=("SUN", "MNG"),
+        note="Before the Cold War pacts: the Soviet state and Mongolia, its one ally.",
+    ),
+    Camp(
+        "west",
+        "NATO, Western pacts and US allies",
+        "1949-04-04",
+        "1991-12-26",
+        organisations=("NATO", "SEATO", "CENTO", "ANZUS"),
+        allies_of=("USA",),
+        note="The Cold War West: the US-led pacts and the states bound to the US by an alliance treaty.",
+    ),
+    Camp(
+        "east",
+        "Warsaw Pact and COMECON",
+        "1949-04-04",
+        "1991-12-26",
+        organisations=("WARSAW", "COMECON"),
+        states=("SUN",),
+        note="The Soviet bloc: its military pact and its economic council.",
+    ),
+    Camp(
+        "west",
+        "NATO, EU and US allies",
+        "1991-12-26",
+        None,
+        organisations=("NATO", "EU"),
+        allies_of=("USA",),
+        note="After the Soviet Union: NATO, the European Union and the US treaty allies.",
+    ),
+    Camp(
+        "east",
+        "Russia, China, CSTO and SCO",
+        "1991-12-26",
+        None,
+        organisations=("CSTO", "SCO"),
+        states=("RUS", "CHN"),
+        note="After the Soviet Union: the Russian-led CSTO and the Russian-Chinese SCO "
+        "(India and Pakistan from 2017, Iran from 2023).",
+    ),
+)
+"""The two camps in every era (see the module docstring and ``docs/measures.md``)."""
+
+
+def camp_for(bloc: str, day: DateLike, camps: Iterable[Camp] = CAMPS) -> Camp | None:
+    """The definition of a camp that holds on a day (None if no camp of that bloc does).
+
+    Examples
+    --------
+    >>> camp_for("east", "2010-07-01").name
+    'Russia, China, CSTO and SCO'
+    """
+    found = [c for c in camps if c.bloc == bloc and c.holds_on(day)]
+    if len(found) > 1:
+        raise ValueError(f"camps overlap: {found[0].name!r} and {found[1].name!r} both define {bloc!r} on {day}")
+    return found[0] if found else None
+
+
+def bloc_members(g: RelationGraph, bloc: str, day: DateLike, *, camps: Iterable[Camp] = CAMPS) -> frozenset[str]:
     """The states in a bloc on a day (see the module docstring).
 
     Examples
     --------
     >>> import afrel
-    >>> east = bloc_members(afrel.load(), "east", "1985-07-01")
+    >>> g = afrel.load()
+    >>> east = bloc_members(g, "east", "1985-07-01")
     >>> sorted(east & {"SUN", "DDR", "POL", "CUB", "VNM", "FRA"})
     ['CUB', 'DDR', 'POL', 'SUN', 'VNM']
+    >>> sorted(bloc_members(g, "east", "2010-07-01") & {"RUS", "CHN", "KAZ", "IND"})
+    ['CHN', 'KAZ', 'RUS']
     """
-    orgs = _orgs(g, bloc)
+    if bloc not in BLOCS:
+        raise ValueError(f"unknown bloc {bloc!r}; choose one of {', '.join(BLOCS)}")
+    if bloc not in CAMP_BLOCS:
+        return _org_members(g, frozenset(o for o in BLOCS[bloc] if o in g.actors), day)
+    camps = tuple(camps)
+    mine = _camp_members(g, camp_for(bloc, day, camps), day)
+    other = _camp_members(g, camp_for("east" if bloc == "west" else "west", day, camps), day)
+    return mine - other
+
+
+def _org_members(g: RelationGraph, orgs: frozenset[str], day: DateLike) -> frozenset[str]:
     members: set[str] = set()
     suspended: set[str] = set()
     for r in g.relations(active_at=day, kind=(RelationKind.MEMBERSHIP, RelationKind.SUSPENSION)):
@@ -108,21 +220,33 @@ def bloc_members(g: RelationGraph, bloc: str, day: DateLike) -> frozenset[str]:
             members.add(r.source)
         elif r.kind is RelationKind.SUSPENSION and r.source in orgs:
             suspended.add(r.target)
-    if bloc == "west" and WEST_PATRON in g.actors:
-        for r in g.relations(actor=WEST_PATRON, kind=RelationKind.TREATY, active_at=day):
-            if r.intensity == 3:
-                members.update((r.source, r.target))
     return frozenset(m for m in members - suspended if g.actors[m].kind is ActorKind.STATE)
 
 
-def _orgs(g: RelationGraph, bloc: str) -> frozenset[str]:
-    if bloc not in BLOCS:
-        raise ValueError(f"unknown bloc {bloc!r}; choose one of {', '.join(BLOCS)}")
-    return frozenset(o for o in BLOCS[bloc] if o in g.actors)
+def _camp_members(g: RelationGraph, camp: Camp | None, day: DateLike) -> frozenset[str]:
+    if camp is None:
+        return frozenset()
+    members = set(_org_members(g, frozenset(o for o in camp.organisations if o in g.actors), day))
+    t = datetime.date.fromordinal(query_day(day))
+    members.update(s for s in camp.states if s in g.actors and g.actors[s].holds_on(t))
+    for patron in camp.allies_of:
+        if patron not in g.actors:
+            continue
+        for r in g.relations(actor=patron, kind=RelationKind.TREATY, active_at=day):
+            if r.intensity == 3:
+                members.update(a for a in (r.source, r.target) if g.actors[a].kind is ActorKind.STATE)
+    return frozenset(members)
 
 
-def _existing(g: RelationGraph, ids: Iterable[str], day: datetime.date) -> frozenset[str]:
-    return frozenset(i for i in ids if g.actors[i].holds_on(day))
+def camp_organisations(g: RelationGraph, bloc: str, day: DateLike, *, camps: Iterable[Camp] = CAMPS) -> frozenset[str]:
+    """The organisations of a bloc that exist on a day (for camps: those of the camp of the day)."""
+    if bloc in CAMP_BLOCS:
+        camp = camp_for(bloc, day, tuple(camps))
+        ids: Iterable[str] = camp.organisations if camp is not None else ()
+    else:
+        ids = BLOCS[bloc]
+    t = query_day(day)
+    return frozenset(o for o in ids if o in g.actors and g.actors[o].holds_on(datetime.date.fromordinal(t)))
 
 
 def _day(year: int, month_day: tuple[int, int]) -> datetime.date:
@@ -160,77 +284,13 @@ def _focal(g: RelationGraph, actor: str) -> tuple[frozenset[str], frozenset[str]
     return own, opposition
 
 
-def alignment(
-    g: RelationGraph,
-    actor: str,
-    years: Iterable[int],
-    *,
-    weights: Mapping[RelationKind | str, float] | None = None,
-    month_day: tuple[int, int] = (7, 1),
-) -> pd.DataFrame:
-    """Weighted cooperative minus hostile ties to each bloc, and the East-West index, by year.
-
-    Parameters
-    ----------
-    g : RelationGraph
-        The graph.
-    actor : str
-        The focal state (its governments count with it, its armed movements do not).
-    years : iterable of int
-        Years to score, each on ``month_day``.
-    weights : mapping of kind to float, optional
-        Overrides of :data:`DEFAULT_WEIGHTS` (kinds not given keep their default).
-    month_day : (int, int), default (7, 1)
-        The day of each year on which ties are read.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Indexed by ``year``; one column per bloc of :data:`BLOCS` (``west``, ``east``, ``nam``,
-        ``oic``) and ``east_west``.
-
-    Examples
-    --------
-    >>> import afrel
-    >>> a = alignment(afrel.load(), "AFG", [1970, 1985, 2010])
-    >>> a["east_west"].round(2).tolist()  # no East bloc after 1991: NaN
-    [-0.18, 0.36, nan]
-    """
-    import pandas as pd
-
-    w = {k: float(v) for k, v in DEFAULT_WEIGHTS.items()}
-    for k, v in (weights or {}).items():
-        w[RelationKind(k)] = float(v)
-    focal, opposition = _focal(g, actor)
-    rows = []
-    index = []
-    for year in years:
-        day = _day(year, month_day)
-        ties: list[tuple[str, float]] = []  # (other end, signed weight as seen from the focal state)
-        for r in g.relations(active_at=day):
-            for side, flip in ((focal, 1.0), (opposition, -1.0)):
-                if (r.source in side) != (r.target in side):
-                    other = r.target if r.source in side else r.source
-                    if other not in focal and other not in opposition:
-                        ties.append((other, flip * w[r.kind] * r.intensity * r.sign))
-        scores: dict[str, float] = {}
-        for bloc in BLOCS:
-            members = bloc_members(g, bloc, day) | _existing(g, _orgs(g, bloc), day)
-            members -= focal
-            scores[bloc] = sum(v for other, v in ties if other in members) if members else math.nan
-        east, west = scores["east"], scores["west"]
-        denom = abs(east) + abs(west)
-        scores["east_west"] = math.nan if math.isnan(denom) else (east - west) / denom if denom else 0.0
-        rows.append(scores)
-        index.append(year)
-    return pd.DataFrame(rows, index=pd.Index(index, name="year"), columns=[*BLOCS, "east_west"])
-
-
 def un_bloc_agreement(
     g: RelationGraph,
     years: Iterable[int] | None = None,
     *,
+    actor: str = "AFG",
     table: pd.DataFrame | None = None,
+    camps: Iterable[Camp] = CAMPS,
     measure: str = "agreement",
     month_day: tuple[int, int] = (7, 1),
 ) -> pd.DataFrame:
@@ -242,9 +302,14 @@ def un_bloc_agreement(
         Where bloc membership comes from.
     years : iterable of int, optional
         Default: every year of the table.
+    actor : str, default "AFG"
+        The state whose votes the table measures (left out of every bloc).
     table : pandas.DataFrame, optional
         Columns ``year``, ``partner`` and ``measure`` as from
-        :func:`afrel.unga.country_measures`; by default the Afghanistan table shipped with afrel.
+        :func:`afrel.unga.country_measures` for ``actor``; by default the Afghanistan table
+        shipped with afrel (only for ``actor="AFG"``).
+    camps : iterable of Camp, default CAMPS
+        The definition of the ``west`` and ``east`` blocs.
     measure : str, default "agreement"
         Which column to average (``agreement``, ``s_score``, ``kappa`` or ``pi``).
 
@@ -259,14 +324,20 @@ def un_bloc_agreement(
     >>> import afrel
     >>> u = un_bloc_agreement(afrel.load(), [1985])
     >>> u.loc[1985, ["west", "east", "nam"]].round(2).tolist()
-    [0.37, 0.92, 0.86]
+    [0.39, 0.92, 0.86]
     """
     import pandas as pd
 
+    g.actor(actor)
     if table is None:
+        if actor != "AFG":
+            raise ValueError(
+                f"no UN table is shipped for {actor!r}: pass table=afrel.unga.country_measures(votes, {actor!r})"
+            )
         from afrel.unga import afghanistan_table
 
         table = afghanistan_table()
+    camps = tuple(camps)
     if measure not in table.columns:
         raise ValueError(f"the table has no column {measure!r}; it has {', '.join(map(str, table.columns))}")
     by_year = {int(str(y)): grp.set_index("partner")[measure] for y, grp in table.groupby("year")}
@@ -275,7 +346,7 @@ def un_bloc_agreement(
         values = by_year.get(int(year))
         row: dict[str, float] = {}
         for bloc in BLOCS:
-            members = bloc_members(g, bloc, _day(int(year), month_day))
+            members = bloc_members(g, bloc, _day(int(year), month_day), camps=camps) - {actor}
             got = values[values.index.isin(members)].dropna() if values is not None else pd.Series(dtype=float)
             row[bloc] = float(got.mean()) if len(got) else float("nan")
             row[f"n_{bloc}"] = float(len(got))

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from afrel import __version__
-from afrel.errors import DataError
+from afrel.errors import DataError, Problem
 
 __all__ = ["main"]
 
@@ -87,16 +87,31 @@ def _silence(stream: TextIO) -> None:
 
 
 def _validate(path: str | None, out: TextIO, err: TextIO) -> int:
-    from afrel.io import load
+    from afrel.graph import RelationGraph
+    from afrel.io import read_records
 
+    warnings: list[Problem] = []
     try:
-        g = load(path)
+        records = read_records(path, warnings=warnings)
+        g = RelationGraph(
+            records["actors"],
+            records["relations"],
+            events=records["events"],
+            sources=records["sources"],
+            periods=records["periods"],
+            leaders=records["leaders"],
+        )
     except DataError as exc:
         for p in exc.problems:
             print(p, file=err)
         n = len(exc.problems)
         print(f"{n} problem{'s' if n != 1 else ''} found", file=err)
         return 1
+    for w in warnings:
+        print(f"warning: {w}", file=err)
+    if warnings:
+        n = len(warnings)
+        print(f"{n} warning{'s' if n != 1 else ''}: handovers dated no more precisely than a year or month", file=err)
     print(
         f"OK: {len(g.actors)} actors, {len(g)} relations, {len(g.records('events'))} events, "
         f"{len(g.sources)} sources, {len(g.periods)} periods, {len(g.leaders)} leaders",

@@ -87,8 +87,13 @@ def load(path: str | os.PathLike[str] | None = None) -> RelationGraph:
     )
 
 
-def read_records(path: str | os.PathLike[str] | None = None) -> dict[str, list[Any]]:
+def read_records(
+    path: str | os.PathLike[str] | None = None, *, warnings: list[Problem] | None = None
+) -> dict[str, list[Any]]:
     """Read and check a folder; the records by collection (``"actors"``, ``"relations"``, ...).
+
+    ``warnings``, when given, receives what the rules report without refusing the data (see
+    :func:`afrel.validation.handovers`), with file and line.
 
     Raises
     ------
@@ -121,7 +126,7 @@ def read_records(path: str | os.PathLike[str] | None = None) -> dict[str, list[A
         spec = next(s for s in FILES if s.key == collection)
         return spec.name, lines[collection][position]
 
-    problems.extend(check_records(records, locate, skip_references_to=unreadable))
+    problems.extend(check_records(records, locate, skip_references_to=unreadable, warn=warnings))
     if problems:
         problems.sort(key=lambda p: (_file_order(p.file), p.line or 0))
         raise DataError(problems)

@@ -73,7 +73,8 @@ def write_report(
     import pandas as pd
 
     from afrel import plot
-    from afrel.blocs import alignment, un_bloc_agreement
+    from afrel.align import alignment
+    from afrel.blocs import un_bloc_agreement
     from afrel.io import load
     from afrel.shifts import change_points
     from afrel.unga import afghanistan_table, country_measures, load_votes

@@ -12,6 +12,16 @@ and line numbers and raises :class:`~afrel.errors.DataError` when any is broken.
 - a relation, an event or a leader's term lies within the existence of its actors. Bounds at
   year or month precision are given the benefit of the doubt: a tie "from 1978" with a
   government formed in April 1978 passes, a tie "from 1978-03" does not;
+- a relation, an event or a leader's term does not fall in a gap of an actor's existence;
+- a state with no start whose relations all begin after 1945 is reported: it most likely came
+  into being after 1919 and lacks its start (give the real start, even an early one);
+- one-at-a-time ties do not overlap: two ``diplomatic``, ``membership``, ``recognition`` or
+  ``suspension`` relations of one pair, or two missions (``embassy`` or ``accreditation``) of
+  one sending state to one host; nor do two terms of one office (a role in one government).
+  An overlap that holds on every reading of the bounds is a problem. One that a year or month
+  bound only allows (a term ending "1924" and the next starting "1924": the handover fell on
+  some day of 1924, and under the interval rule both cover the whole year) is reported by
+  :func:`handovers` and ``afrel validate`` as a warning, to be sharpened when a source allows;
 - periods do not overlap.
 """
 
@@ -25,13 +35,13 @@ from typing import TYPE_CHECKING, Any
 
 from afrel.dates import OPEN_END, PartialDate
 from afrel.errors import Problem, close_matches
-from afrel.kinds import ActorKind
+from afrel.kinds import ActorKind, RelationKind
 from afrel.model import Actor, Event, Leader, Period, Relation, Source
 
 if TYPE_CHECKING:
     from afrel.graph import RelationGraph
 
-__all__ = ["check", "check_records"]
+__all__ = ["check", "check_records", "handovers"]
 
 Locate = Callable[[str, int], tuple[str, int | None]]
 """(collection, position) -> (file, line) for messages."""
@@ -84,16 +94,38 @@ def check(g: RelationGraph) -> list[Problem]:
     return check_records({k: g.records(k) for k in ("actors", "relations", "events", "sources", "periods", "leaders")})
 
 
+def handovers(g: RelationGraph) -> list[Problem]:
+    """Overlaps of one office, or one pair and kind, that only imprecise bounds allow.
+
+    A term ending ``1924`` and the next starting ``1924`` overlap under the interval rule, but
+    the sources put the handover somewhere in 1924 without saying when: the data cannot be
+    more precise until a source is. These are warnings, not problems (see the module docstring).
+
+    Examples
+    --------
+    >>> import afrel
+    >>> sorted({p.file for p in handovers(afrel.load())})
+    ['<leaders>']
+    """
+    warn: list[Problem] = []
+    check_records({k: g.records(k) for k in ("actors", "relations", "events", "sources", "periods", "leaders")},
+                  warn=warn)  # fmt: skip
+    return warn
+
+
 def check_records(
     records: Mapping[str, Sequence[Any]],
     locate: Locate = _in_memory,
     *,
     skip_references_to: Collection[str] = (),
+    warn: list[Problem] | None = None,
 ) -> list[Problem]:
     """Check collections of records (keyed like :attr:`afrel.schema.FileSpec.key`).
 
     ``skip_references_to`` names collections that could not be read at all (a missing or
     unreadable file), so that references into them are not reported one by one as well.
+    ``warn``, when given, receives the overlaps that only the imprecision of a bound allows
+    (see the module docstring); they are not problems.
     """
     actors: Sequence[Actor] = records.get("actors", ())
     relations: Sequence[Relation] = records.get("relations", ())
@@ -186,12 +218,104 @@ def check_records(
             for column, msg in _outside(ld.start, ld.end, found):
                 add("leaders", i, column, msg)
 
+    # states that most likely lack their start
+    first_tie: dict[str, int] = {}
+    for r in relations:
+        for ref in (r.source, r.target):
+            first_tie[ref] = min(first_tie.get(ref, r.lo), r.lo)
+    cutoff = PartialDate(1946).first_day().toordinal()
+    for i, a in enumerate(actors):
+        if a.kind is ActorKind.STATE and a.start is None and first_tie.get(a.id, 0) >= cutoff:
+            add(
+                "actors",
+                i,
+                "start",
+                f"state {a.id!r} has no start but its relations all begin after 1945; "
+                "give the day it came into being (or its earlier founding date)",
+            )
+
+    # one-at-a-time ties and offices
+    groups: dict[tuple[object, ...], list[int]] = {}
+    for i, r in enumerate(relations):
+        group = _SINGLE.get(r.kind)
+        if group is None:
+            continue
+        ends = (r.source, r.target) if r.directed else tuple(sorted((r.source, r.target)))
+        groups.setdefault(("relations", group, *ends), []).append(i)
+    for i, ld in enumerate(leaders):
+        groups.setdefault(("leaders", ld.role, ld.actor), []).append(i)
+    for group_key, members in groups.items():
+        key = str(group_key[0])
+        dated: Sequence[Relation | Leader] = relations if key == "relations" else leaders
+        members.sort(key=lambda j: (dated[j].lo, dated[j].hi))
+        for x, prev in enumerate(members):
+            for cur in members[x + 1 :]:
+                first, second = dated[prev], dated[cur]
+                if second.lo >= first.hi:
+                    continue
+                what = "term of the same office" if key == "leaders" else "relation of the same pair and kind"
+                first_file, first_line = locate(key, prev)
+                where = f"line {first_line}" if first_line is not None else first_file
+                overlap = (
+                    f"{second.id!r} ({second.start}..{second.end or 'open'}) overlaps {first.id!r} "
+                    f"({first.start}..{first.end or 'open'}, {where})"
+                )
+                if _certain_overlap(first, second):
+                    add(
+                        key,
+                        cur,
+                        "start",
+                        f"{overlap}, a {what}; a year or month bound covers the whole period it names, so give "
+                        "the boundary the precision the sources support",
+                    )
+                elif warn is not None:
+                    file, line = locate(key, cur)
+                    warn.append(
+                        Problem(
+                            file,
+                            line,
+                            "start",
+                            f"{overlap}, a {what}, within the year or month a bound names: the sources "
+                            "date the handover no more precisely",
+                        )
+                    )
+
     # periods
     ordered = sorted(range(len(periods)), key=lambda j: (periods[j].lo, periods[j].hi))
     for prev, cur in itertools.pairwise(ordered):
         if periods[cur].lo < periods[prev].hi:
             add("periods", cur, "start", f"period {periods[cur].id!r} overlaps period {periods[prev].id!r}")
     return out
+
+
+_SINGLE: dict[RelationKind, str] = {
+    RelationKind.DIPLOMATIC: "diplomatic",
+    RelationKind.MEMBERSHIP: "membership",
+    RelationKind.RECOGNITION: "recognition",
+    RelationKind.SUSPENSION: "suspension",
+    RelationKind.EMBASSY: "mission",
+    RelationKind.ACCREDITATION: "mission",
+}
+"""Kinds of which one pair holds at most one at a time, and the group each belongs to."""
+
+
+def _certain_overlap(a: Relation | Leader, b: Relation | Leader) -> bool:
+    """Whether two intervals overlap on every reading of their imprecise bounds.
+
+    A year or month bound could fall on any day of the period it names (as in
+    :func:`_outside`): the latest an interval can start is the last day of its start, the
+    earliest it can end is the day after the first day of its end.
+    """
+
+    def latest_start(x: Relation | Leader) -> int:
+        return x.start.last_day().toordinal()
+
+    def earliest_end(x: Relation | Leader) -> int:
+        if x.end is None:
+            return OPEN_END
+        return x.end.first_day().toordinal() + (0 if x.end.precision == "day" else 1)
+
+    return latest_start(b) < earliest_end(a) and latest_start(a) < earliest_end(b)
 
 
 def _outside(
@@ -204,6 +328,12 @@ def _outside(
     """
     out: list[tuple[str, str]] = []
     life = _life(actor)
+    for gap in actor.gaps:
+        # conflict only if the interval certainly reaches into the gap
+        certain_lo = start.last_day().toordinal()
+        certain_hi = end.first_day().toordinal() + (1 if point else 0) if end is not None else OPEN_END
+        if certain_lo < gap.hi and gap.lo < certain_hi:
+            out.append(("start", f"holds in {gap}, when {actor.id} did not exist; {life}"))
     latest_start = start.last_day().toordinal()
     if latest_start < actor.lo:
         out.append(("start", f"starts {start}, before {actor.id} existed (from {actor.start}); {life}"))
@@ -222,7 +352,8 @@ def _outside(
 def _life(actor: Actor) -> str:
     start = str(actor.start) if actor.start is not None else "before 1919"
     end = str(actor.end) if actor.end is not None else "today"
-    return f"{actor.id} exists from {start} to {end}"
+    gaps = f" except {', '.join(map(str, actor.gaps))}" if actor.gaps else ""
+    return f"{actor.id} exists from {start} to {end}{gaps}"
 
 
 def _suggest(key: str, options: Mapping[str, Any] | set[str]) -> str:

@@ -345,14 +345,14 @@ print("the UN seat stayed with:", ", ".join(rec[rec.source == "UN"].target))""",
         """\
 ties = afrel.alignment(g, "AFG", range(1992, 2026))
 un = afrel.un_bloc_agreement(g, range(1992, 2020))
-side = pd.DataFrame({"west ties": ties["west"], "oic ties": ties["oic"], "UN agreement West": un["west"], "UN agreement NAM": un["nam"]})
+side = pd.DataFrame({"west ties": ties["west"], "east ties": ties["east"], "UN agreement West": un["west"], "UN agreement NAM": un["nam"]})
 side.loc[[1995, 2000, 2005, 2010, 2015, 2019]].round(2)""",
     ),
     (
         "code",
         """\
 fig, (a, b) = plt.subplots(2, 1, figsize=(10, 6), sharex=True, layout="constrained")
-plot.trajectories(ties[["west", "oic", "nam"]], g=g, shifts=False, ax=a, ylabel="weighted ties")
+plot.trajectories(ties[["west", "east"]], g=g, shifts=False, ax=a, ylabel="weighted ties")
 plot.trajectories(un[["west", "nam", "oic"]], g=g, shifts=False, ax=b, ylabel="mean UN agreement")
 plt.show()""",
     ),

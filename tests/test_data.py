@@ -37,7 +37,7 @@ def test_every_record_is_sourced_and_valid(bundled: RelationGraph) -> None:
 FLOORS = {
     RelationKind.DIPLOMATIC: 137,
     RelationKind.EMBASSY: 119,
-    RelationKind.ACCREDITATION: 190,
+    RelationKind.ACCREDITATION: 185,
     RelationKind.TREATY: 40,
     RelationKind.MEMBERSHIP: 256,
     RelationKind.RECOGNITION: 31,

@@ -166,7 +166,7 @@ def test_files_written_before_the_new_columns_still_read(tmp_path: Path) -> None
     (tmp_path / "t" / "sources.csv").write_text("id,citation,url,accessed,note\ns,A source,,,\n")
     (tmp_path / "t" / "actors.csv").write_text(
         "id,name,kind,state,iso2,iso3,cow,start,end,predecessor,successor,aliases,lat,lon,sources,note\n"
-        "AFG,Afghanistan,state,,,,,,,,,,,,s,\nIND,India,state,,,,,1947-08-15,,,,,,,s,\n"
+        "AFG,Afghanistan,state,,,,,1747,,,,,,,s,\nIND,India,state,,,,,1947-08-15,,,,,,,s,\n"
     )
     (tmp_path / "t" / "relations.csv").write_text(
         "id,source,target,kind,start,end,sign,intensity,directed,certainty,amount,currency,amount_year,sources,note\n"
