@@ -317,7 +317,9 @@ def un_bloc_agreement(
     -------
     pandas.DataFrame
         Indexed by ``year``; one column per bloc (NaN where no member voted with the state),
-        and ``n_<bloc>`` with the number of members averaged.
+        ``n_<bloc>`` with the number of members averaged, and ``east_west``, the UN-vote
+        counterpart of the index from ties: ``(east - west) / (east + west)`` of the mean
+        agreement (in [-1, 1]; +1 when the state agrees only with the East).
 
     Examples
     --------
@@ -355,4 +357,6 @@ def un_bloc_agreement(
     out = pd.DataFrame(rows, index=pd.Index(index, name="year"))
     for bloc in BLOCS:
         out[f"n_{bloc}"] = out[f"n_{bloc}"].astype("int64")
+    total = out["east"] + out["west"]
+    out["east_west"] = ((out["east"] - out["west"]) / total).where(total > 0)
     return out

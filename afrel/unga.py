@@ -19,6 +19,16 @@ the number of votes two members both cast and four similarity measures:
 ``pi``
     Scott's pi: as kappa, with ``p_e`` from the two members' pooled distribution.
 
+Coverage
+--------
+A year in which the focal state voted on fewer than :data:`MIN_ROLL_CALLS` (10) roll calls is
+not measured: :func:`country_measures` leaves it out, so a yearly series has no value there
+(1951, with 7 roll calls, 1964, when the Assembly avoided recorded votes, and 2020, with a
+single vote in the data, for Afghanistan). Shares
+computed from a handful of votes swing between 0 and 1 and would read as shifts. The raw data
+end in 2019: :func:`coverage` says which years a table measures, and every afrel figure and
+summary built on the votes says where they end.
+
 These equal :mod:`afrel.similarity` applied to the pair's common votes, year by year; here all
 pairs are computed at once from per-year choice-count matrices (a handful of matrix products
 per year), so the whole 1946-2019 record takes seconds.
@@ -66,9 +76,12 @@ __all__ = [
     "CHOICES",
     "ISSUES",
     "MEASURES",
+    "MIN_ROLL_CALLS",
     "afghanistan_table",
     "all_dyads",
     "country_measures",
+    "coverage",
+    "coverage_note",
     "dyad_measures",
     "load_votes",
     "map_code",
@@ -90,6 +103,9 @@ ISSUES: Final = {
 
 Measure = Literal["agreement", "s_score", "kappa", "pi"]
 MEASURES: Final[tuple[Measure, ...]] = ("agreement", "s_score", "kappa", "pi")
+
+MIN_ROLL_CALLS: Final = 10
+"""Fewest roll calls the focal state must vote on in a year for the year to be measured."""
 
 FILES: Final = ("un_votes.csv.gz", "un_roll_calls.csv.gz", "un_roll_call_issues.csv.gz")
 
@@ -430,14 +446,21 @@ def country_measures(
     years: Iterable[int] | None = None,
     issue: str | None = None,
     important: bool = False,
+    min_roll_calls: int = MIN_ROLL_CALLS,
 ) -> pd.DataFrame:
     """Every measure between one member and each other member, every year.
+
+    Parameters
+    ----------
+    min_roll_calls : int, default MIN_ROLL_CALLS
+        Leave out the years in which ``actor`` voted on fewer roll calls (see "Coverage" in
+        the module docstring); 1 keeps every year.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``year``, ``partner``, ``n_votes``, ``agreement``, ``s_score``, ``kappa``,
-        ``pi``; one row per year and partner with at least one common vote, sorted.
+        ``pi``; one row per measured year and partner with at least one common vote, sorted.
     """
     import numpy as np
     import pandas as pd
@@ -448,6 +471,8 @@ def country_measures(
             continue
         i = actors.index(actor)
         n = m["n_votes"][i]
+        if n[i] < min_roll_calls:  # the diagonal: roll calls the actor voted on
+            continue
         keep = (n > 0) & (np.arange(len(actors)) != i)
         data = {"year": year, "partner": np.asarray(actors, dtype=object)[keep], "n_votes": n[keep].astype("int64")}
         data.update({k: m[k][i][keep] for k in MEASURES})
@@ -465,6 +490,7 @@ def dyad_measures(
     years: Iterable[int] | None = None,
     issue: str | None = None,
     important: bool = False,
+    min_roll_calls: int = MIN_ROLL_CALLS,
 ) -> pd.DataFrame:
     """Every measure for one pair, by year.
 
@@ -480,11 +506,12 @@ def dyad_measures(
     -------
     pandas.DataFrame
         Indexed by ``year``; columns ``n_votes``, ``agreement``, ``s_score``, ``kappa``,
-        ``pi``. Years in which the two share no vote are left out.
+        ``pi``. Years in which the two share no vote, or ``a`` voted on fewer than
+        ``min_roll_calls`` roll calls, are left out.
     """
     if a == b:
         raise ValueError(f"a and b are both {a!r}")
-    table = country_measures(votes, a, years=years, issue=issue, important=important)
+    table = country_measures(votes, a, years=years, issue=issue, important=important, min_roll_calls=min_roll_calls)
     pair = table[table["partner"] == b]
     if pair.empty:
         raise ValueError(f"{a!r} and {b!r} share no vote in the selected roll calls")
@@ -505,12 +532,41 @@ def table_to_csv(table: pd.DataFrame) -> str:
     return str(table.to_csv(index=False, float_format="%.6f", lineterminator="\n"))
 
 
+def coverage(table: pd.DataFrame) -> tuple[int, int, list[int]]:
+    """The first and last year a measures table covers, and the years in between it leaves out.
+
+    Examples
+    --------
+    >>> coverage(afghanistan_table())  # 1964: the Assembly avoided recorded votes all session
+    (1946, 2019, [1951, 1964])
+    """
+    years = sorted({int(y) for y in table["year"]})
+    if not years:
+        raise ValueError("the table has no year")
+    missing = sorted(set(range(years[0], years[-1] + 1)) - set(years))
+    return years[0], years[-1], missing
+
+
+def coverage_note(table: pd.DataFrame) -> str:
+    """One line saying which years the votes measure, for figures and summaries.
+
+    Examples
+    --------
+    >>> coverage_note(afghanistan_table())
+    'UN votes: 1946-2019 (not measured: 1951, 1964, fewer than 10 roll calls); no vote data after 2019'
+    """
+    first, last, missing = coverage(table)
+    gaps = f" (not measured: {', '.join(map(str, missing))}, fewer than {MIN_ROLL_CALLS} roll calls)" if missing else ""
+    return f"UN votes: {first}-{last}{gaps}; no vote data after {last}"
+
+
 def afghanistan_table(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     """Afghanistan against every other member, every year: the table shipped with afrel.
 
     It is derived from the raw votes by ``scripts/derive_unga_table.py`` (which calls
     :func:`country_measures` with ``"AFG"`` and rounds to six decimals), so that users can
-    work with it without the raw files.
+    work with it without the raw files. Years with fewer than :data:`MIN_ROLL_CALLS` roll
+    calls are not in it (1951, 1964 and 2020); the votes end in 2019.
 
     Parameters
     ----------

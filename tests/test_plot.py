@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterator
 
@@ -7,11 +8,15 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import matplotlib.legend
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 
 import afrel
 from afrel import plot
@@ -21,6 +26,24 @@ from afrel import plot
 def _close() -> Iterator[None]:
     yield
     plt.close("all")
+
+
+def overlapping_text(fig: Figure) -> list[tuple[str, str]]:
+    """Pairs of visible texts anywhere in the figure whose boxes overlap by more than a pixel."""
+    fig.draw_without_rendering()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    boxes = []
+    for t in fig.findobj(Text):
+        if t.get_visible() and t.get_text().strip() and t.get_figure() is not None:
+            box = t.get_window_extent(renderer)
+            if box.width > 0 and box.height > 0:
+                boxes.append((t.get_text(), box))
+    out = []
+    for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2):
+        inter = Bbox.intersection(box_a, box_b)
+        if inter is not None and inter.width > 1 and inter.height > 1:
+            out.append((a, b))
+    return out
 
 
 def test_timeline_draws_one_bar_per_relation(tiny: afrel.RelationGraph) -> None:
@@ -36,13 +59,35 @@ def test_timeline_draws_one_bar_per_relation(tiny: afrel.RelationGraph) -> None:
     rows = [t.get_text() for t in ax.get_yticklabels()]
     assert rows == ["Soviet Union", "Pakistan"]  # by first tie
     assert len(ax.collections[0].get_offsets()) == 1  # the one event involving Afghanistan
-    assert [t.get_text() for t in ax.get_legend().get_texts()][-1] == "hostile (sign -1)"
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[-3:] == ["hostile tie", "event of Afghanistan", "eras (alternately shaded)"]
+    # d1 and a1 overlap in time on the Soviet row: two lanes, so neither hides the other
+    assert bars["d1"].get_y() != bars["a1"].get_y()
+    assert overlapping_text(ax.figure) == []
 
 
 def test_timeline_marks_hostile_ties_with_hatching(bundled: afrel.RelationGraph) -> None:
     ax = plot.timeline(bundled, "AFG", partners=["PAK"], kinds=["dispute", "diplomatic"])
     hatched = [p.get_gid() for p in ax.patches if p.get_hatch()]
     assert hatched == ["dsp-afg-pak-1947"]
+    bars = [p for p in ax.patches if p.get_gid()]
+    for a, b in itertools.combinations(bars, 2):  # no bar covers another
+        same_lane = a.get_y() == b.get_y()
+        assert not (same_lane and a.get_x() < b.get_x() + b.get_width() and b.get_x() < a.get_x() + a.get_width())
+
+
+def test_timeline_gives_armed_movements_rows_of_their_own(bundled: afrel.RelationGraph) -> None:
+    ax = plot.timeline(bundled, "AFG", partners=["USA"], start=1975, end=1995)
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    assert rows[0] == "United States" and any(r.startswith("United States \u2192 ") for r in rows[1:])
+    assert overlapping_text(ax.figure) == []
+
+
+def test_bundled_timeline_reads_without_overlaps(bundled: afrel.RelationGraph) -> None:
+    ax = plot.timeline(bundled, "AFG", max_partners=12)
+    assert overlapping_text(ax.figure) == []
+    strip = [t for t in ax.texts if t.get_text() and not t.get_text().startswith("Eras:")]
+    assert len(strip) == len(bundled.periods)  # every era is named or numbered
 
 
 def test_trajectories_mark_detected_shifts() -> None:
@@ -58,38 +103,71 @@ def test_trajectories_mark_detected_shifts() -> None:
         plot.trajectories(pd.DataFrame())
 
 
-def test_trajectories_shade_eras(tiny: afrel.RelationGraph) -> None:
-    ax = plot.trajectories({"x": dict.fromkeys(range(1950, 1995), 0.5)}, g=tiny, shifts=False)
+def test_trajectories_shade_eras_and_the_years_without_data(tiny: afrel.RelationGraph) -> None:
+    ax = plot.trajectories({"x": dict.fromkeys(range(1950, 1995), 0.5)}, g=tiny, shifts=False, span=(1940, 2000))
     assert any(t.get_text() == "War" for t in ax.texts)
+    assert [t.get_text() for t in ax.texts].count("no data") == 2  # 1940-1949 and 1995-2000
+    assert ax.get_xlim() == (1939.5, 2000.5)
+    assert overlapping_text(ax.figure) == []
 
 
-def test_network_uses_stable_positions_and_colours(tiny: afrel.RelationGraph) -> None:
+def test_headline_shares_the_years_and_shows_the_band(bundled: afrel.RelationGraph) -> None:
+    years = range(1919, 2027)
+    ties = pd.DataFrame({"base": 0.1, "low": 0.0, "high": 0.2}, index=pd.Index(years, name="year"))
+    un = pd.Series(dict.fromkeys(range(1946, 2020), 0.3))
+    fig = plot.headline(ties, un, bundled, un_note="UN votes: 1946-2019")
+    top, bottom = fig.axes
+    assert top.get_xlim() == bottom.get_xlim() == (1918.5, 2026.5)  # neither panel cuts the other's years
+    assert len(top.collections) >= 1 and top.lines[-1].get_ydata()[0] == pytest.approx(0.1)
+    assert "UN votes: 1946-2019" in bottom.get_title(loc="left")
+    assert [t.get_text() for t in bottom.texts].count("no data") == 2
+    assert overlapping_text(fig) == []
+
+
+def test_network_draws_movements_apart_and_names_without_overlap(bundled: afrel.RelationGraph) -> None:
+    ax = plot.network(bundled.at("1985-07-01"), bundled)
+    edges, nodes = ax.collections[0], ax.collections[1]
+    assert len(edges.get_segments()) > 50
+    offsets = {tuple(np.round(o, 6)) for o in nodes.get_offsets()}
+    assert (0.0, 0.0) in offsets  # the focal state at the centre
+    movement = next(seg for seg in edges.get_segments() if tuple(seg[1]) != (0.0, 0.0) and seg[1][1] == -0.3)
+    assert tuple(movement[1]) != (0.0, 0.0)  # support to the mujahideen ends at the mujahideen, not at Kabul
+    assert ax.get_title(loc="left").startswith("The Democratic Republic and the Soviet war")
+    assert overlapping_text(ax.figure) == []
+    legends = [c for c in ax.get_children() if isinstance(c, matplotlib.legend.Legend)]
+    labels = {t.get_text() for legend in legends for t in legend.get_texts()}
+    assert {"West", "East", "armed movement", "armed support", "hostile tie"} <= labels
+
+
+def test_camp_layout_puts_the_west_left_and_the_east_right(bundled: afrel.RelationGraph) -> None:
+    groups = plot.blocs_of(bundled, "1985-07-01", "AFG")
+    pos = plot.camp_layout(["AFG", "USA", "SUN", "MUJAHIDEEN"], groups, {"SUN": 10.0, "USA": -2.0})
+    assert pos["AFG"] == (0.0, 0.0) and pos["USA"][0] < 0 < pos["SUN"][0]
+    assert math.hypot(*pos["SUN"]) < math.hypot(*pos["USA"])  # stronger ties sit closer
+    assert pos["MUJAHIDEEN"][1] < 0 and pos["MUJAHIDEEN"][0] == 0.0
+
+
+def test_network_panels_are_titled_with_eras_and_keep_a_legend(bundled: afrel.RelationGraph) -> None:
+    days = ["1965-07-01", "1985-07-01", "2010-07-01"]
+    fig = plot.network_panels(bundled, days, ncols=3)
+    assert len(fig.axes) == 4  # three panels and the legend's row
+    titles = [ax.get_title(loc="left").replace("\n", " ") for ax in fig.axes[:3]]
+    assert titles[1] == "The Democratic Republic and the Soviet war (1985)"
+    assert fig.axes[3].get_legend() is not None and not fig.axes[3].axison
+    assert overlapping_text(fig) == []
+    named = plot.network_panels(bundled, {"before": "1975-07-01", "after": "1985-07-01"}, ncols=3)
+    assert [ax.get_title(loc="left") for ax in named.axes[:2]] == ["before", "after"]
+    geo = plot.network_panels(bundled, ["1985-07-01"], layout="geographic")
+    afg = bundled.actor("AFG")
+    assert (afg.lon, afg.lat) in {tuple(o) for o in geo.axes[0].collections[1].get_offsets()}
+
+
+def test_network_checks_its_input(tiny: afrel.RelationGraph) -> None:
     pos = plot.stable_layout(tiny)
-    a = plot.network(tiny.at("1985-06-01"), tiny, pos=pos, layout="geographic")
-    b = plot.network(tiny.at("1950-06-01"), tiny, pos=pos, layout="geographic")
     with pytest.raises(ValueError, match="does not centre on 'AFG'"):
-        plot.network(tiny.at("1985-06-01"), tiny, pos=pos)  # geographic positions, centred layout
-    edges, nodes = a.collections[0], a.collections[1]
-    assert len(edges.get_segments()) == tiny.at("1985-06-01").number_of_edges()
-    offsets = {tuple(o) for o in nodes.get_offsets()}
-    assert tuple(pos["AFG"]) in offsets and tuple(pos["SUN"]) in offsets
-    assert tuple(pos["AFG"]) in {tuple(o) for o in b.collections[1].get_offsets()}  # same place on another day
-    assert "dashed" in str(edges.get_linestyles()) or len({str(x) for x in edges.get_linestyles()}) >= 1
+        plot.network(tiny.at("1985-06-01"), tiny, pos=pos, layout="centred")
     with pytest.raises(ValueError, match="snapshot"):
         plot.network(tiny.during("1980", "1981"), tiny)
-
-
-def test_network_panels_share_one_layout(bundled: afrel.RelationGraph) -> None:
-    fig = plot.network_panels(bundled, ["1965-07-01", "1985-07-01", "2010-07-01", "2023-07-01"], ncols=2)
-    assert len(fig.axes) == 4
-    assert [ax.get_title(loc="left") for ax in fig.axes][1] == "Afghanistan, 1985-07-01"
-    afg = plot.stable_layout(bundled, centre="AFG")["AFG"]
-    assert afg == (0.0, 0.0)
-    for ax in fig.axes:
-        assert tuple(afg) in {tuple(o) for o in ax.collections[1].get_offsets()}
-    geo = plot.network_panels(bundled, ["1985-07-01"], layout="geographic")
-    afg_actor = bundled.actor("AFG")
-    assert (afg_actor.lon, afg_actor.lat) in {tuple(o) for o in geo.axes[0].collections[1].get_offsets()}
 
 
 def test_centred_layout_keeps_bearings_and_orders_distances(bundled: afrel.RelationGraph) -> None:
@@ -106,7 +184,7 @@ def test_centred_layout_keeps_bearings_and_orders_distances(bundled: afrel.Relat
     assert max(pos[k][1] for k in ("NONALIGNED", "OIC", "WARSAW")) < -1  # unplaced actors go below the map
     with pytest.raises(ValueError, match="no coordinates"):
         plot.stable_layout(bundled, centre="OIC")
-    with pytest.raises(ValueError, match="layout must be"):
+    with pytest.raises(ValueError, match="layout must be one of"):
         plot.network(bundled.at("1985"), bundled, layout="polar")
 
 

@@ -7,6 +7,7 @@ import gzip
 import math
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -25,6 +26,26 @@ needs_shared = pytest.mark.skipif(
 @pytest.fixture(scope="module")
 def small() -> pd.DataFrame:
     return unga.load_votes(FIXTURE)
+
+
+def dyad(*args: Any, **kwargs: Any) -> pd.DataFrame:
+    """dyad_measures on the fixture, whose years hold a few roll calls each."""
+    return unga.dyad_measures(*args, min_roll_calls=1, **kwargs)
+
+
+def country(*args: Any, **kwargs: Any) -> pd.DataFrame:
+    return unga.country_measures(*args, min_roll_calls=1, **kwargs)
+
+
+def test_years_with_too_few_roll_calls_are_not_measured(small: pd.DataFrame) -> None:
+    assert unga.MIN_ROLL_CALLS == 10
+    with pytest.raises(ValueError, match="cast no vote"):  # two votes a year in the fixture
+        unga.country_measures(small, "AFG")
+    assert set(country(small, "AFG").year) == {1971, 1991, 1992}
+    assert set(unga.country_measures(small, "AFG", min_roll_calls=2).year) == {1971, 1992}  # 1991: one vote
+    t = unga.afghanistan_table()
+    assert {1951, 2020}.isdisjoint(set(t.year)) and t.year.max() == 2019
+    assert unga.coverage(t) == (1946, 2019, [1951, 1964])
 
 
 def test_load_maps_codes_with_their_quirks(small: pd.DataFrame) -> None:
@@ -53,31 +74,31 @@ def test_load_maps_codes_with_their_quirks(small: pd.DataFrame) -> None:
 
 
 def test_dyad_measures_hand_computed(small: pd.DataFrame) -> None:
-    d = unga.dyad_measures(small, "AFG", "DEU")
+    d = dyad(small, "AFG", "DEU")
     row = d.loc[1971]
     assert row.n_votes == 2
     assert row.agreement == 0.0
     assert row.s_score == pytest.approx(-0.5)
     assert row.kappa == pytest.approx(-1 / 3)
     assert row.pi == pytest.approx(-0.6)
-    r = unga.dyad_measures(small, "AFG", "RUS").loc[1992]
+    r = dyad(small, "AFG", "RUS").loc[1992]
     assert (r.n_votes, r.agreement, r.s_score) == (2, 0.5, 0.5)
     assert r.kappa == pytest.approx(1 / 3)
     assert r.pi == pytest.approx(0.2)
-    t = unga.dyad_measures(small, "AFG", "TWN").loc[1971]
+    t = dyad(small, "AFG", "TWN").loc[1971]
     assert t.agreement == 1.0 and math.isnan(t.kappa) and math.isnan(t.pi)  # both always 'yes': undefined
-    n = unga.dyad_measures(small, "AFG", "NAM")
+    n = dyad(small, "AFG", "NAM")
     assert n.loc[1971].s_score == -1.0 and n.loc[1971].kappa == 0.0 and n.loc[1971].pi == -1.0
 
 
 def test_filters(small: pd.DataFrame) -> None:
-    assert unga.dyad_measures(small, "AFG", "RUS", important=True).loc[1992].agreement == 1.0
-    assert unga.dyad_measures(small, "AFG", "RUS", issue="co").loc[1992].n_votes == 2
-    assert unga.dyad_measures(small, "AFG", "RUS", issue="Human rights").loc[1992].n_votes == 1
+    assert dyad(small, "AFG", "RUS", important=True).loc[1992].agreement == 1.0
+    assert dyad(small, "AFG", "RUS", issue="co").loc[1992].n_votes == 2
+    assert dyad(small, "AFG", "RUS", issue="Human rights").loc[1992].n_votes == 1
     with pytest.raises(ValueError, match="unknown issue 'sports'"):
-        unga.dyad_measures(small, "AFG", "RUS", issue="sports")
+        dyad(small, "AFG", "RUS", issue="sports")
     with pytest.raises(ValueError, match="share no vote"):
-        unga.dyad_measures(small, "TWN", "RUS")
+        dyad(small, "TWN", "RUS")
 
 
 def test_all_dyads_and_country_measures_agree(small: pd.DataFrame) -> None:
@@ -86,7 +107,7 @@ def test_all_dyads_and_country_measures_agree(small: pd.DataFrame) -> None:
     assert (long.a < long.b).all()
     row = long[(long.year == 1971) & (long.a == "AFG") & (long.b == "DEU")].iloc[0]
     assert row.value == pytest.approx(-1 / 3)
-    wide = unga.country_measures(small, "AFG")
+    wide = country(small, "AFG")
     assert set(wide.partner[wide.year == 1992]) == {"RUS", "NAM"}
     with pytest.raises(ValueError, match="unknown measure"):
         unga.all_dyads(small, measure="cosine")  # type: ignore[arg-type]
@@ -198,7 +219,7 @@ def test_matrix_measures_equal_the_similarity_functions(small: pd.DataFrame) -> 
     for year, a, b in [(1971, "AFG", "DEU"), (1992, "AFG", "RUS"), (1992, "AFG", "NAM")]:
         rows = pivot.loc[small[small.year == year].rcid.unique(), [a, b]].dropna()
         x, y = rows[a].to_numpy(), rows[b].to_numpy()
-        got = unga.dyad_measures(small, a, b).loc[year]
+        got = dyad(small, a, b).loc[year]
         assert got.agreement == pytest.approx(similarity.agreement(x, y))
         assert got.s_score == pytest.approx(similarity.s_score(x, y, levels=(1, 2, 3)))
         assert got.kappa == pytest.approx(similarity.cohen_kappa(x, y, levels=(1, 2, 3)))

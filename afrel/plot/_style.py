@@ -1,0 +1,212 @@
+"""Colours, figure helpers and the strip of era names shared by every afrel figure."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
+
+from afrel.kinds import RelationKind
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+    from afrel.graph import RelationGraph
+
+KIND_COLORS: Final[Mapping[RelationKind, str]] = {
+    RelationKind.DIPLOMATIC: "#9e9e9e",
+    RelationKind.EMBASSY: "#616161",
+    RelationKind.ACCREDITATION: "#cfcfcf",
+    RelationKind.ECONOMIC_AID: "#2e7d32",
+    RelationKind.MILITARY_AID: "#6a1b9a",
+    RelationKind.HUMANITARIAN_AID: "#9ccc65",
+    RelationKind.TREATY: "#1565c0",
+    RelationKind.MEMBERSHIP: "#90caf9",
+    RelationKind.RECOGNITION: "#00897b",
+    RelationKind.INTERVENTION: "#c62828",
+    RelationKind.ARMED_SUPPORT: "#ef6c00",
+    RelationKind.DISPUTE: "#8d6e63",
+    RelationKind.SANCTIONS: "#ad1457",
+    RelationKind.SUSPENSION: "#f9a825",
+}
+"""Colour of each relation kind."""
+
+BLOC_COLORS: Final[Mapping[str, str]] = {
+    "west": "#0072b2",
+    "east": "#d55e00",
+    "nam": "#009e73",
+    "oic": "#cc79a7",
+    "none": "#bdbdbd",
+    "focus": "#000000",
+    "movement": "#e69f00",
+}
+"""Colour of each bloc (Okabe-Ito; ``none`` for actors in no bloc, ``focus`` for the focal state,
+``movement`` for its armed movements)."""
+
+BLOC_LABELS: Final[Mapping[str, str]] = {
+    "west": "West",
+    "east": "East",
+    "nam": "Non-Aligned",
+    "oic": "Islamic Cooperation",
+    "none": "no bloc",
+    "focus": "focal state",
+    "movement": "armed movement",
+}
+"""Legend text of each bloc."""
+
+ERA_SHADE: Final = "#000000"
+ERA_FONT: Final = 7.0
+
+
+def mpl() -> Any:
+    """matplotlib.pyplot, with a one-line error when matplotlib is missing."""
+    try:
+        import matplotlib.pyplot as plt
+    except ImportError:  # pragma: no cover - matplotlib is a core dependency
+        raise ImportError("afrel.plot needs matplotlib: pip install matplotlib") from None
+    return plt
+
+
+def new_ax(ax: Axes | None, size: tuple[float, float]) -> Axes:
+    """The Axes given, or one on a new constrained-layout figure of this size (inches)."""
+    if ax is not None:
+        return ax
+    fig = mpl().figure(figsize=size, layout="constrained")
+    created: Axes = fig.add_subplot()
+    return created
+
+
+def year_of(ordinal: int) -> float:
+    """A day as a fractional year (1 July 1985 is about 1985.5)."""
+    day = datetime.date.fromordinal(ordinal)
+    start = datetime.date(day.year, 1, 1).toordinal()
+    length = datetime.date(day.year + 1, 1, 1).toordinal() - start
+    return day.year + (ordinal - start) / length
+
+
+class Era(NamedTuple):
+    """An era clipped to a figure's years: its number in the graph's periods (from 1), name and span."""
+
+    number: int
+    name: str
+    start: float
+    end: float
+
+
+def eras(g: RelationGraph, lo: float, hi: float) -> list[Era]:
+    """The graph's periods clipped to ``[lo, hi)``, numbered as in ``g.periods`` (so every figure agrees)."""
+    out = []
+    for i, p in enumerate(g.periods, start=1):
+        a = max(year_of(p.lo), lo)
+        b = min(year_of(p.hi) if p.end is not None else hi, hi)
+        if b > a:
+            out.append(Era(i, p.name, a, b))
+    return out
+
+
+def shade_eras(ax: Axes, spans: Sequence[Era]) -> None:
+    """Alternate light bands behind the data, one per era (odd-numbered eras shaded)."""
+    for era in spans:
+        if era.number % 2 == 1:
+            ax.axvspan(era.start, era.end, color=ERA_SHADE, alpha=0.045, lw=0, zorder=0)
+
+
+def label_eras(ax: Axes, spans: Sequence[Era], *, key: bool = True) -> list[str]:
+    """Name the eras in a strip just above the axes, never overlapping.
+
+    An era's name is written in full when it fits its width (wrapped on two lines if needed);
+    otherwise the era gets a number, and ``key`` adds a line under the axes that says which era
+    each number stands for. Call it last, once the figure's size and layout are final.
+
+    Returns
+    -------
+    list of str
+        The text of every label drawn (names or numbers), for tests.
+    """
+    fig = ax.get_figure(root=True)
+    assert fig is not None  # an Axes always belongs to a figure
+    fig.draw_without_rendering()  # settle the layout: widths are measured in pixels
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg and inline canvases have one
+    x0, x1 = ax.get_xlim()
+    width_px = ax.get_window_extent(renderer).width
+    per_year = width_px / (x1 - x0) if x1 > x0 else 0.0
+    texts: list[str] = []
+    numbered: list[tuple[int, str]] = []
+    trans = ax.get_xaxis_transform()
+    tallest = 0.0
+    for i, name, a, b in spans:
+        room = (b - a) * per_year - 4
+        label = _fit(name, room, renderer, fig)
+        if label is None:
+            label = str(i)
+            numbered.append((i, name))
+        texts.append(label)
+        text = ax.annotate(
+            label, xy=((a + b) / 2, 1.0), xycoords=trans, xytext=(0, 2), textcoords="offset points", ha="center",
+            va="bottom", fontsize=ERA_FONT, color="#424242", linespacing=1.0, annotation_clip=False,
+        )  # fmt: skip
+        tallest = max(tallest, text.get_window_extent(renderer).height)
+    # lift the title above the strip
+    pad = tallest * 72 / fig.dpi + 7
+    for loc in ("left", "center", "right"):
+        title = ax.title if loc == "center" else getattr(ax, f"_{loc}_title")  # matplotlib keeps no public handle
+        if title.get_text():
+            ax.set_title(title.get_text(), loc=loc, pad=pad, fontsize=title.get_fontsize())
+    if key and numbered:
+        era_key(ax, numbered)
+    return texts
+
+
+def era_key(ax: Axes, numbered: Sequence[tuple[int, str]]) -> None:
+    """Under the axes, the line that says which era each number of the strip stands for."""
+    fig = ax.get_figure(root=True)
+    assert fig is not None  # an Axes always belongs to a figure
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    room = ax.get_window_extent(renderer).width
+    wrapped = _wrap(["Eras:"] + [f"{i} {name}" for i, name in numbered], room, renderer, fig)
+    ax.annotate(
+        wrapped, xy=(0, 0), xycoords="axes fraction", xytext=(0, -34), textcoords="offset points",
+        ha="left", va="top", fontsize=ERA_FONT, color="#424242", annotation_clip=False,
+    )  # fmt: skip
+
+
+def _wrap(items: Sequence[str], room: float, renderer: Any, fig: Any) -> str:
+    """Join items with wide spaces, breaking lines so that none is wider than ``room`` pixels."""
+    from matplotlib.text import Text
+
+    lines: list[str] = []
+    line = ""
+    for item in items:
+        candidate = f"{line}   {item}" if line else item
+        if line and Text(0, 0, candidate, fontsize=ERA_FONT, figure=fig).get_window_extent(renderer).width > room:
+            lines.append(line)
+            line = item
+        else:
+            line = candidate
+    lines.append(line)
+    return "\n".join(lines)
+
+
+def _fit(name: str, room: float, renderer: Any, fig: Any) -> str | None:
+    """The name on one or two lines if it fits ``room`` pixels, else None."""
+    from matplotlib.text import Text
+
+    def width(text: str) -> float:
+        t = Text(0, 0, text, fontsize=ERA_FONT, figure=fig)
+        return float(t.get_window_extent(renderer).width)
+
+    if width(name) <= room:
+        return name
+    words = name.split()
+    for cut in range(len(words) - 1, 0, -1):
+        top, bottom = " ".join(words[:cut]), " ".join(words[cut:])
+        if max(width(top), width(bottom)) <= room:
+            return f"{top}\n{bottom}"
+    return None
+
+
+def era_title(g: RelationGraph, day: datetime.date) -> str:
+    """The name of the era a day falls in, with its year, for a panel title."""
+    p = g.period(day)
+    name = p.name if p is not None else "outside the named eras"
+    return f"{name} ({day.year})"
