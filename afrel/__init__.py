@@ -11,7 +11,7 @@ See ``data/README.md`` for the data format and :mod:`afrel.dates` for the interv
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 from afrel.align import alignment, weighting_table
 from afrel.blocs import CAMPS, Camp, bloc_members, bloc_membership, un_bloc_agreement

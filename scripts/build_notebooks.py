@@ -82,8 +82,8 @@ for sid in r.sources:
     (
         "code",
         """\
-embassies_1990 = g.relations(actor="AFG", kind="embassy", active_at="1990-01-01")
-afrel.to_frame(embassies_1990)[["id", "source", "target", "start", "end", "certainty"]]""",
+missions_1990 = g.relations(actor="AFG", kind=["embassy", "accreditation"], active_at="1990-01-01")
+afrel.to_frame(missions_1990)[["id", "source", "target", "kind", "rank", "start", "end", "certainty"]].head(12)""",
     ),
     (
         "code",
@@ -99,7 +99,7 @@ for e in g.events(between=("1978", "1980"), actor="AFG"):
     (
         "code",
         """\
-ax = plot.timeline(g, "AFG", max_partners=20)
+ax = plot.timeline(g, "AFG", max_partners=10)
 plt.show()""",
     ),
     (
@@ -171,10 +171,11 @@ SOVIET = [
 
 **Questions**
 1. How did aid from Moscow and Washington compare while Afghanistan was non-aligned?
-2. When did Afghanistan's ties turn East, measured from the dated records?
-3. Does Afghanistan's UN voting tell the same story, and where does it shift?
-4. What changed in its partners between Daoud's republic and the Soviet war?
-5. Who recognised the governments born of the coups of 1973 and 1978, and how fast?
+2. When did Afghanistan's ties turn East, by how much, and how sure is that?
+3. Why does the non-aligned monarchy lean slightly West on one weighting and East on another?
+4. Does Afghanistan's UN voting tell the same story, and where does it shift?
+5. What changed in its partners between Daoud's republic and the Soviet war?
+6. Who recognised the governments born of the coups of 1973 and 1978, and how fast?
 
 Every number below is computed in this notebook from the bundled dataset and from the UN voting
 table shipped with afrel (derived from Voeten's UN General Assembly votes).""",
@@ -186,64 +187,137 @@ table shipped with afrel (derived from Voeten's UN General Assembly votes).""",
         """\
 aid = afrel.to_frame(g.relations(actor="AFG", kind=["economic_aid", "military_aid"], between=("1946", "1979")))
 aid = aid[aid.source.isin(["SUN", "USA"])]
-aid[["id", "source", "kind", "start", "end", "amount", "currency", "amount_year"]].sort_values("start")""",
-    ),
-    (
-        "code",
-        """\
 counts = aid.groupby(["source", "kind"]).size().unstack(fill_value=0)
 counts""",
     ),
     (
         "code",
         """\
-us_military = counts.loc["USA"].get("military_aid", 0) if "USA" in counts.index else 0
-soviet_military = counts.loc["SUN"].get("military_aid", 0)
-print(f"military aid records before 1979: Soviet Union {soviet_military}, United States {us_military}")
-print(g.relation("eaid-usa-afg-kingdom-1955").note)""",
+us_military = int(counts.loc["USA"].get("military_aid", 0)) if "USA" in counts.index else 0
+soviet_military = int(counts.loc["SUN"].get("military_aid", 0))
+print(f"aid programmes recorded before 1979: Soviet Union {int(counts.loc['SUN'].sum())}, United States {int(counts.loc['USA'].sum())}")
+print(f"of which military aid: Soviet Union {soviet_military}, United States {us_military}")""",
     ),
+    (
+        "md",
+        """\
+Both superpowers financed the monarchy, but only Moscow armed it: the United States declined
+Kabul's requests for arms in the 1950s (the note on the US aid record below says so). Counts of
+records are not amounts; the amounts that sources give are in the `amount` column.""",
+    ),
+    ("code", 'print(g.relation("eaid-usa-afg-kingdom-1955").note)'),
     ("md", "## 2. When did the ties turn East?"),
     (
-        "code",
+        "md",
         """\
-ties = afrel.alignment(g, "AFG", range(1946, 1990))
-ties.loc[[1950, 1960, 1970, 1975, 1980, 1985]].round(2)""",
+`afrel.alignment` reads every year the relations between Afghanistan (with its governments) and the
+two camps of the era: the Western powers and Soviet Russia before 1949, then the Cold War pacts
+(NATO and the US alliances against the Warsaw Pact and COMECON). Each partner scores its strongest
+tie of each kind; each camp's score is the mean over its *k* closest partners, *k* the size of the
+smaller camp, so that the bigger camp does not win by numbers. The index compares the two:
++1 all East, -1 all West. `afrel.sensitivity` recomputes it over the other dates that sources give
+for the disputed records, so every value comes with a range.""",
     ),
     (
         "code",
         """\
-shift_years = [c.year for c in afrel.change_points(ties["east_west"].dropna(), penalty=0.05)]
-print("years where the East-West index changes level:", shift_years)
-ax = plot.trajectories(ties[["east_west"]], g=g, shifts=False, ylabel="East (+1) - West (-1)")
+years = range(1919, 1990)
+band = afrel.sensitivity(g, lambda h: afrel.alignment(h, "AFG", years)["east_west"], samples=24)
+print(band.attrs["method"], "over", band.attrs["evaluated"], "datings of", band.attrs["disputed"], "disputed relations")
+band.loc[[1930, 1950, 1965, 1975, 1979, 1980, 1985]].round(2)""",
+    ),
+    (
+        "code",
+        """\
+shifts = [c for c in afrel.change_points(band["base"].dropna()) if abs(c.size) >= 0.1]
+for c in shifts:
+    print(f"{c.year}: {c.before:+.2f} -> {c.after:+.2f} ({c.size:+.2f})")
+width = (band["high"] - band["low"]).max()
+print(f"widest range over the disputed dates in any year: {width:.2f}")""",
+    ),
+    (
+        "md",
+        """\
+Over 1919-1989 the index changes level twice (printed above): in the early 1920s, when the first
+Soviet subsidy gave way to ties with the Western powers, and in 1979, when it jumps East. The yearly
+values show that move starting with the communist coup of April 1978 and completed by 1980, after
+the Soviet intervention. The 1979 shift is larger than the widest range the disputed dates open in
+any year (also printed), so it does not depend on which dating one believes. From the 1950s to
+1977 the monarchy and Daoud's republic sit slightly on the West side of zero.""",
+    ),
+    (
+        "code",
+        """\
+un = afrel.un_bloc_agreement(g, range(1946, 1990))
+note = afrel.unga.coverage_note(afrel.unga.afghanistan_table())
+fig = plot.headline(band, un["east_west"], g, span=(1919, 1989), un_note=note,
+                    title="Afghanistan's ties turned East with the coup of 1978 and the Soviet war")
 plt.show()""",
     ),
-    ("md", "## 3. UN voting with the two superpowers"),
+    ("md", "## 3. Why the monarchy leans West on one weighting and East on another"),
     (
         "code",
         """\
-table = afrel.unga.afghanistan_table()
-table = table[(table.year <= 1989) & (table.n_votes >= 10)]
-ussr = table[table.partner == "SUN"].set_index("year")["agreement"]
-usa = table[table.partner == "USA"].set_index("year")["agreement"]
-shifts = {"USSR": afrel.change_points(ussr), "USA": afrel.change_points(usa)}
-for name, found in shifts.items():
-    print(name, [(c.year, round(c.size, 2)) for c in found])""",
+eras = {"Amanullah and the interwar kingdom": (1919, 1948), "non-aligned monarchy and republic": (1955, 1977),
+        "Soviet war": (1980, 1988)}
+table = afrel.weighting_table(g, "AFG", eras)
+table.round(2)""",
     ),
     (
         "code",
         """\
-ax = plot.trajectories(pd.DataFrame({"USSR": ussr, "USA": usa}), g=g, ylabel="UN agreement with Afghanistan")
+na = table.loc["non-aligned monarchy and republic"]
+print(f"1955-1977: kinds {na['kinds']:+.2f}, counts {na['counts']:+.2f}, material {na['material']:+.2f}")
+print("Soviet war above the non-aligned years under every weighting:",
+      bool((table.loc["Soviet war"] > table.loc["non-aligned monarchy and republic"]).all()))""",
+    ),
+    (
+        "md",
+        """\
+The weightings answer different questions. `counts` asks how many *kinds* of tie link Afghanistan
+to a camp's closest partners: the monarchy had diplomatic relations, embassies, treaties and
+aid with many Western states, so breadth leans West. `material` keeps only money, arms and
+troops: there the Soviet Union, the only arms supplier and the largest donor, dominates, and the
+same years lean East. The default, `kinds`, weighs both and lands just West of zero. Neutrality
+with aid from both sides is a *mix* of the two readings, which is why no single number says
+"neutral"; the Soviet war years lean East under all three.""",
+    ),
+    ("md", "## 4. UN voting with the two superpowers"),
+    (
+        "code",
+        """\
+votes = afrel.unga.afghanistan_table()
+votes = votes[(votes.year <= 1989) & (votes.n_votes >= 10)]
+ussr = votes[votes.partner == "SUN"].set_index("year")["agreement"]
+usa = votes[votes.partner == "USA"].set_index("year")["agreement"]
+found = {"USSR": afrel.change_points(ussr), "USA": afrel.change_points(usa)}
+for name, cps in found.items():
+    print(name, [(c.year, round(c.size, 2)) for c in cps])
+print(note)""",
+    ),
+    (
+        "code",
+        """\
+ax = plot.trajectories(pd.DataFrame({"USSR": ussr, "USA": usa}), g=g, span=(1946, 1989), note=note,
+                       ylabel="UN agreement with Afghanistan",
+                       title="Afghanistan's votes moved to Moscow's in 1980")
 plt.show()""",
     ),
     (
         "code",
         """\
-before = ussr.loc[1970:1978].mean()
-during = ussr.loc[1980:1988].mean()
-print(f"mean agreement with the USSR: {before:.2f} in 1970-1978, {during:.2f} in 1980-1988")
+print(f"mean agreement with the USSR: {ussr.loc[1970:1978].mean():.2f} in 1970-1978, {ussr.loc[1980:1988].mean():.2f} in 1980-1988")
 print(f"mean agreement with the USA:  {usa.loc[1970:1978].mean():.2f} in 1970-1978, {usa.loc[1980:1988].mean():.2f} in 1980-1988")""",
     ),
-    ("md", "## 4. Partners before and after the coup"),
+    (
+        "md",
+        """\
+The votes shift in 1980 as the ties do (the change points printed above): agreement with Moscow
+goes from about two votes in three to nine in ten, agreement with Washington falls to one in ten.
+Each yearly value rests on the roll calls of that year (dozens to more than a hundred); years with
+fewer than ten are not measured.""",
+    ),
+    ("md", "## 5. Partners before and after the coup"),
     (
         "code",
         """\
@@ -254,6 +328,13 @@ print(republic.name, "->", war.name)
 cmp.groupby(["status", "bloc"]).size().unstack(fill_value=0)""",
     ),
     (
+        "md",
+        """\
+Rows are what happened to each partner between the two eras (gained, lost, changed, kept), columns
+the bloc it belonged to. Most partners are *kept*: relations and embassies rarely end with a coup;
+what changes is the kind of tie (aid, treaties, recognition), listed next.""",
+    ),
+    (
         "code",
         """\
 cmp[cmp.status.isin(["gained", "changed"]) & cmp.bloc.str.contains("east")][["partner", "name", "status", "kinds_a", "kinds_b"]]""",
@@ -261,10 +342,19 @@ cmp[cmp.status.isin(["gained", "changed"]) & cmp.bloc.str.contains("east")][["pa
     (
         "code",
         """\
-fig = plot.network_panels(g, ["1965-07-01", "1976-07-01", "1985-07-01"], ncols=3)
+fig = plot.network_panels(g, ["1965-07-01", "1976-07-01", "1985-07-01"], ncols=3,
+                          title="The West on the left, the East on the right: the Soviet Union moves to the centre")
 plt.show()""",
     ),
-    ("md", "## 5. Who recognised the new governments, and how fast?"),
+    (
+        "md",
+        """\
+In each panel the partners of the day are grouped by camp, the strongest ties closest to
+Afghanistan and drawn largest. In 1985 the mujahideen are an actor of their own (the diamond):
+the orange lines of armed support from the United States, Pakistan and others run to them, not
+to the government in Kabul.""",
+    ),
+    ("md", "## 6. Who recognised the new governments, and how fast?"),
     (
         "md",
         """\
@@ -286,6 +376,20 @@ for gov in ("AFG-REPUBLIC", "AFG-DRA"):
 speed = pd.DataFrame(rows).astype({"days after": "Int64"})
 speed""",
     ),
+    (
+        "code",
+        """\
+for gov in ("AFG-REPUBLIC", "AFG-DRA"):
+    s = speed[speed.government == gov]
+    first = s.dropna(subset=["days after"]).sort_values("days after").head(3)
+    print(gov, ":", len(s), "recognitions recorded; first:", ", ".join(f"{b} ({d} days)" for b, d in zip(first["by"], first["days after"], strict=True)))""",
+    ),
+    (
+        "md",
+        """\
+The recorded recognitions are those the sources date (US cables, Hansard and the press of the day
+for 1973 and 1978); others certainly happened and are missing, so the counts are lower bounds.""",
+    ),
 ]
 
 AFTER = [
@@ -298,94 +402,129 @@ AFTER = [
 1. How isolated was Afghanistan between the Soviet withdrawal and 2001?
 2. Who recognised the first Taliban emirate, and for how long?
 3. How far did Afghanistan turn West after Bonn, by ties and by UN votes, and do the two agree?
-4. Who were the Islamic Republic's main partners, and what happened to its ties after August 2021?""",
+4. Who were the Islamic Republic's main partners, and what happened to its ties after August 2021?
+
+Every figure below covers 1989-2026; where a series has no data (the UN votes end in 2019), the
+years are shaded, not cut off.""",
     ),
     ("code", "import datetime\n\n" + SETUP),
+    ("md", "## 1. Missions in Kabul, year by year"),
+    (
+        "code",
+        """\
+years = range(1989, 2027)
+
+def missions(kind):
+    return {y: len({r.source for r in g.relations(kind=kind, active_at=datetime.date(y, 7, 1)) if r.target.startswith("AFG")})
+            for y in years}
+
+kabul = pd.DataFrame({"resident embassies": missions("embassy"), "non-resident envoys": missions("accreditation")})
+kabul.loc[kabul.index > 2005, "non-resident envoys"] = float("nan")  # the COW observations end in 2005
+kabul.loc[[1989, 1990, 1995, 2000, 2003, 2005, 2010, 2020, 2022, 2025]]""",
+    ),
+    (
+        "code",
+        """\
+ax = plot.trajectories(kabul, g=g, shifts=False, span=(1989, 2026), ylabel="states",
+                       title="Foreign missions in Kabul emptied in 1989-1996 and filled again after 2001")
+plt.show()
+print(f"resident embassies: {kabul.loc[1995, 'resident embassies']} in 1995, {kabul.loc[2010, 'resident embassies']} in 2010, {kabul.loc[2025, 'resident embassies']} in 2025")""",
+    ),
     (
         "md",
         """\
-## 1. Resident missions in Kabul, year by year
-
-A caveat first: before 2001 the dataset knows the missions of the main partners only (see the
-datasheet's known gaps), so the counts before 2001 are lower bounds; the closures of 1989 and
-1992-1996 and the reopenings from December 2001 are recorded.""",
-    ),
-    (
-        "code",
-        """\
-years = range(1985, 2026)
-missions = pd.Series(
-    {y: len([r for r in g.relations(kind="embassy", active_at=datetime.date(y, 7, 1)) if r.target.startswith("AFG")])
-     for y in years}, name="foreign missions in Afghanistan")
-missions.loc[[1988, 1990, 1995, 2000, 2003, 2010, 2020, 2022, 2025]]""",
-    ),
-    (
-        "code",
-        """\
-ax = missions.plot(drawstyle="steps-mid", figsize=(9, 3), ylabel="missions in the dataset")
-plt.show()""",
+Resident embassies are those a source places in Kabul; non-resident envoys are mostly the
+representations that only the Correlates of War data record (every five years), so that line
+stops in 2005, where those observations end. The collapse of 1989-1996 and the return after December 2001
+are well sourced; the count after 2021 follows the embassies that stayed or reopened under the
+second emirate.""",
     ),
     ("md", "## 2. The first emirate's recognitions"),
     (
         "code",
         """\
 rec = afrel.to_frame(g.relations(kind="recognition", between=("1996", "2001")))
-rec[["source", "target", "start", "end", "certainty"]]""",
-    ),
-    (
-        "code",
-        """\
 emirate = rec[rec.target == "AFG-IEA1"]
 print(len(emirate), "states recognised the 1996-2001 emirate:", ", ".join(g.actor(a).name for a in emirate.source))
-print("the UN seat stayed with:", ", ".join(rec[rec.source == "UN"].target))""",
+emirate[["source", "start", "end", "certainty"]]""",
+    ),
+    (
+        "md",
+        """\
+Three states, all ending their recognition or their ties in the autumn of 2001 (the UAE and Saudi
+Arabia in September, Pakistan in November); the UN seat stayed with the Islamic State of Rabbani.""",
     ),
     ("md", "## 3. The Western turn: ties and votes side by side"),
     (
         "code",
         """\
-ties = afrel.alignment(g, "AFG", range(1992, 2026))
-un = afrel.un_bloc_agreement(g, range(1992, 2020))
-side = pd.DataFrame({"west ties": ties["west"], "east ties": ties["east"], "UN agreement West": un["west"], "UN agreement NAM": un["nam"]})
-side.loc[[1995, 2000, 2005, 2010, 2015, 2019]].round(2)""",
-    ),
-    (
-        "code",
-        """\
-fig, (a, b) = plt.subplots(2, 1, figsize=(10, 6), sharex=True, layout="constrained")
-plot.trajectories(ties[["west", "east"]], g=g, shifts=False, ax=a, ylabel="weighted ties")
-plot.trajectories(un[["west", "nam", "oic"]], g=g, shifts=False, ax=b, ylabel="mean UN agreement")
+span = range(1989, 2027)
+band = afrel.sensitivity(g, lambda h: afrel.alignment(h, "AFG", span)["east_west"], samples=24)
+un = afrel.un_bloc_agreement(g, range(1989, 2020))
+note = afrel.unga.coverage_note(afrel.unga.afghanistan_table())
+fig = plot.headline(band, un["east_west"], g, span=(1989, 2026), un_note=note,
+                    title="After 2001 Afghanistan's ties stood with the West; its UN votes stayed on the other side")
 plt.show()""",
     ),
     (
         "code",
         """\
-early, late = ties.loc[1996:2000, "west"].mean(), ties.loc[2005:2019, "west"].mean()
-un_early, un_late = un.loc[1996:2000, "west"].mean(), un.loc[2005:2019, "west"].mean()
-nam_late = un.loc[2005:2019, "nam"].mean()
-print(f"ties to the West: {early:.1f} (1996-2000) -> {late:.1f} (2005-2019)")
-print(f"UN agreement with the West: {un_early:.2f} -> {un_late:.2f}; with the Non-Aligned: {nam_late:.2f} in 2005-2019")""",
+ties = afrel.alignment(g, "AFG", span)
+print(f"index from ties: {ties.loc[1993:2001, 'east_west'].mean():+.2f} (1993-2001), {ties.loc[2002:2020, 'east_west'].mean():+.2f} (2002-2020), {ties.loc[2022:2026, 'east_west'].mean():+.2f} (2022-2026)")
+print(f"level of ties with the West: {ties.loc[1993:2001, 'west'].mean():.1f} -> {ties.loc[2002:2020, 'west'].mean():.1f}; with the East: {ties.loc[1993:2001, 'east'].mean():.1f} -> {ties.loc[2002:2020, 'east'].mean():.1f}")
+print(f"index from UN votes: {un.loc[1993:2001, 'east_west'].mean():+.2f} (1993-2001), {un.loc[2002:2019, 'east_west'].mean():+.2f} (2002-2019)")
+print(f"widest range over the disputed dates, 1989-2026: {(band['high'] - band['low']).max():.2f}")""",
     ),
     (
         "md",
         """\
-The two measures disagree on how far the turn went: the weighted ties to Western states
-multiplied after Bonn, while in the General Assembly Afghanistan kept voting with the
-Non-Aligned and Islamic majorities far more often than with the West (printed above).""",
+Three readings, printed above. **The index from ties** is already on the West side through the
+1990s: after the Soviet collapse the new Eastern camp (Russia with its Central Asian allies)
+armed the United Front against the governments in Kabul, which the measure counts as hostility,
+while Afghan embassies in Western capitals stayed open. So the index does not jump in 2001.
+**The level of ties** shows what 2002 changed: the mean score of the closest Western partners more
+than doubles (troops, aid and treaties), and the Eastern camp's rises too, from a low base.
+**The UN votes** never cross to the West: through the Islamic Republic Afghanistan kept voting
+with the Non-Aligned majority and with Russia and China more often than with the West. That gap
+between what a state does with its partners and how it votes in the General Assembly is a finding,
+not an error of either measure. The disputed dates move the index by at most the range printed.""",
+    ),
+    (
+        "code",
+        """\
+side = pd.DataFrame({"ties, West": ties["west"], "ties, East": ties["east"],
+                     "UN agreement, West": un["west"], "UN agreement, NAM": un["nam"]})
+side.loc[[1995, 2000, 2005, 2010, 2015, 2019]].round(2)""",
     ),
     ("md", "## 4. The Islamic Republic's partners, and August 2021"),
     (
         "code",
         """\
 cent = afrel.centrality(g, [2015])
-cent[cent.actor != "AFG"].head(10)[["actor", "degree", "strength", "eigenvector"]]""",
+states = cent[(cent.actor != "AFG") & cent.actor.map(lambda a: g.actor(a).kind == "state")]
+states.head(8)[["actor", "degree", "strength", "eigenvector"]]""",
+    ),
+    (
+        "md",
+        """\
+The states with the most and strongest ties in the network of 1 July 2015 (degree counts ties,
+strength sums intensity times sign, eigenvector weighs ties to well-connected actors); the
+organisations, left out here, top the degree list because every membership is a tie. The United
+States leads on every measure, ahead of China, Britain, Pakistan and India.""",
     ),
     (
         "code",
         """\
-republic = next(p for p in g.periods if p.start.year == 2001)
-emirate2 = next(p for p in g.periods if p.start.year == 2021)
 cmp = afrel.compare_periods(g, "AFG", ("2019", "2020"), ("2023", "2025"))
 cmp.status.value_counts()""",
+    ),
+    (
+        "md",
+        """\
+Between 2019-2020 and 2023-2025 most partners are kept (counts above), because diplomatic relations
+between states outlast the change of government. For the partners whose ties *changed*, embassies
+closed and aid programmes and treaties ended; the gains are the few recognitions and accepted
+envoys of the second emirate.""",
     ),
     (
         "code",
@@ -396,7 +535,8 @@ for e in g.events(between=("2021-08", "2026")):
     (
         "code",
         """\
-fig = plot.network_panels(g, ["1995-07-01", "2010-07-01", "2024-07-01"], ncols=3)
+fig = plot.network_panels(g, ["1995-07-01", "2010-07-01", "2024-07-01"], ncols=3,
+                          title="From isolation to the Western coalition and back to a few neighbours")
 plt.show()""",
     ),
 ]

@@ -179,7 +179,7 @@ def test_centred_layout_keeps_bearings_and_orders_distances(bundled: afrel.Relat
     assert radius["PAK"] < radius["IRN"] < radius["RUS"] < radius["GBR"] < radius["USA"] < 1
     # a ring of k km passes through every point k km away: Moscow is about 3,370 km from Kabul
     assert plot.stable_layout(bundled, centre="AFG")["RUS"] == pytest.approx(pos["RUS"])
-    assert radius["RUS"] == pytest.approx(plot._ring(3370), abs=0.01)
+    assert radius["RUS"] == pytest.approx(plot._network._ring(3370), abs=0.01)
     assert pos["AFG-DRA"] != pos["AFG"]  # governments sit just off their state
     assert max(pos[k][1] for k in ("NONALIGNED", "OIC", "WARSAW")) < -1  # unplaced actors go below the map
     with pytest.raises(ValueError, match="no coordinates"):
