@@ -135,15 +135,23 @@ def write_report(
     un_blocs = un_bloc_agreement(graph, range(vote_first, vote_last + 1), table=table)
 
     def do_headline() -> None:
-        fig = plot.headline(band, un_blocs["east_west"], graph, un_note=note, span=SPAN, title=_headline_title())
+        fig = plot.headline(
+            band,
+            un_blocs["east_west"],
+            graph,
+            un_note=coverage_note(table, span=SPAN),
+            span=SPAN,
+            title=_headline_title(),
+        )
         save(fig, "headline")
 
     step(4, "headline figure", do_headline)
 
     def do_timeline() -> None:
         ax = plot.timeline(
-            graph, "AFG", max_partners=18, title="Afghanistan's main partners: a century of ties, 1919-2026"
-        )
+            graph, "AFG", max_partners=14,
+            title="Afghanistan's main partners: Soviet aid and arms to 1991, Western troops and aid after 2001",
+        )  # fmt: skip
         save(ax.figure, "timeline")
 
     step(5, "timeline of relations", do_timeline)
@@ -153,14 +161,23 @@ def write_report(
     def do_alignment() -> None:
         fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 7.6), layout="constrained", sharex=True)
         plot.trajectories(
-            by_weighting, g=graph, shifts=False, ax=top, ylabel="West (-1) ... East (+1)", span=SPAN,
+            by_weighting, g=graph, shifts=False, ax=top, ylabel="West (-1) ... East (+1)", span=SPAN, era_key=False,
+            colors={"kinds": "#000000", "counts": "#999999", "material": "#009e73"},
             title="The index under three weightings: the Soviet war East, the Islamic Republic West",
+            note="gaps in 'material': no material tie with either camp that year",
         )  # fmt: skip
         top.set_xlabel("")
         plot.trajectories(
             levels.rename(columns={"west": "West camp", "east": "East camp"}), g=graph, shifts=False, ax=bottom,
-            span=SPAN, era_names=False, ylabel="mean score, k closest partners",
-            title="The level of ties with each camp (kinds weighting): the West's doubles in 2002",
+            span=SPAN, era_names=False, ylabel="mean score of the closest partners",
+            colors={"West camp": plot.BLOC_COLORS["west"], "East camp": plot.BLOC_COLORS["east"]},
+            title="The level of ties with each camp (kinds weighting): the West's level doubles in 2002",
+        )  # fmt: skip
+        bottom.set_ylim(0, 16)
+        bottom.annotate(
+            f"1991: {float(levels['east'].get(1991, float('nan'))):.0f}, the Soviet Union alone\n"
+            "in its camp (pact and council dissolved)",
+            xy=(1991, 16), xytext=(1960, 13.5), fontsize=7.5, arrowprops={"arrowstyle": "->", "color": "#757575"},
         )  # fmt: skip
         save(fig, "alignment")
 
@@ -173,8 +190,11 @@ def write_report(
         frame = pd.DataFrame({"USSR/Russia": seat, "United States": usa})
         ax = plot.trajectories(
             frame, g=graph, shifts={k: [c.year for c in v] for k, v in shifts.items()}, span=(1946, SPAN[1]),
-            ylabel="UN agreement with Afghanistan", note=note,
-            title="In the UN, Afghanistan voted with Moscow from 1980 and never swung to Washington",
+            ylabel="UN agreement with Afghanistan", note=coverage_note(table, span=(1946, SPAN[1])),
+            colors={"USSR/Russia": plot.BLOC_COLORS["east"], "United States": plot.BLOC_COLORS["west"]},
+            legend="upper left",
+            title="In the UN, Afghanistan voted more with Moscow than with Washington from 1953, and almost always "
+            "from 1980",
         )  # fmt: skip
         save(ax.figure, "un_agreement")
         days = {}
@@ -196,7 +216,8 @@ def write_report(
     def do_heatmap_and_summary() -> None:
         ax = plot.agreement_heatmap(
             table, list(PARTNERS), years=range(vote_first, vote_last + 1), g=graph,
-            title=f"UN agreement with Afghanistan by partner and year\n{note}",
+            title="Afghanistan voted with its neighbours and with Moscow, rarely with Washington\n"
+            f"{note}; grey: not measured or not a member",
         )  # fmt: skip
         save(ax.figure, "un_heatmap")
         eras = weighting_table(graph, "AFG", ERAS)

@@ -547,17 +547,28 @@ def coverage(table: pd.DataFrame) -> tuple[int, int, list[int]]:
     return years[0], years[-1], missing
 
 
-def coverage_note(table: pd.DataFrame) -> str:
+def coverage_note(table: pd.DataFrame, span: tuple[int, int] | None = None) -> str:
     """One line saying which years the votes measure, for figures and summaries.
+
+    Parameters
+    ----------
+    span : (int, int), optional
+        The years a figure shows (both included): the line then speaks of those years only.
 
     Examples
     --------
     >>> coverage_note(afghanistan_table())
-    'UN votes: 1946-2019 (not measured: 1951, 1964, fewer than 10 roll calls); no vote data after 2019'
+    'UN votes 1946-2019 (not measured: 1951, 1964, fewer than 10 roll calls); none after 2019'
+    >>> coverage_note(afghanistan_table(), span=(1989, 2026))
+    'UN votes 1989-2019; none after 2019'
     """
     first, last, missing = coverage(table)
+    if span is not None:
+        first, last = max(first, span[0]), min(last, span[1])
+        missing = [y for y in missing if first <= y <= last]
     gaps = f" (not measured: {', '.join(map(str, missing))}, fewer than {MIN_ROLL_CALLS} roll calls)" if missing else ""
-    return f"UN votes: {first}-{last}{gaps}; no vote data after {last}"
+    after = f"; none after {last}" if span is None or last < span[1] else ""
+    return f"UN votes {first}-{last}{gaps}{after}"
 
 
 def afghanistan_table(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:

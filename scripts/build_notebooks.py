@@ -99,7 +99,7 @@ for e in g.events(between=("1978", "1980"), actor="AFG"):
     (
         "code",
         """\
-ax = plot.timeline(g, "AFG", max_partners=10)
+ax = plot.timeline(g, "AFG", max_partners=10, title="Afghanistan's ten busiest partners: who tied what, and when")
 plt.show()""",
     ),
     (
@@ -249,7 +249,7 @@ any year (also printed), so it does not depend on which dating one believes. Fro
         "code",
         """\
 un = afrel.un_bloc_agreement(g, range(1946, 1990))
-note = afrel.unga.coverage_note(afrel.unga.afghanistan_table())
+note = afrel.unga.coverage_note(afrel.unga.afghanistan_table(), span=(1919, 1989))
 fig = plot.headline(band, un["east_west"], g, span=(1919, 1989), un_note=note,
                     title="Afghanistan's ties turned East with the coup of 1978 and the Soviet war")
 plt.show()""",
@@ -298,9 +298,12 @@ print(note)""",
     (
         "code",
         """\
-ax = plot.trajectories(pd.DataFrame({"USSR": ussr, "USA": usa}), g=g, span=(1946, 1989), note=note,
+ax = plot.trajectories(pd.DataFrame({"Soviet Union": ussr, "United States": usa}), g=g, span=(1946, 1989),
+                       note=afrel.unga.coverage_note(afrel.unga.afghanistan_table(), span=(1946, 1989)),
+                       colors={"Soviet Union": plot.BLOC_COLORS["east"], "United States": plot.BLOC_COLORS["west"]},
+                       legend="upper left",
                        ylabel="UN agreement with Afghanistan",
-                       title="Afghanistan's votes moved to Moscow's in 1980")
+                       title="Afghanistan voted closer to Moscow from 1953, and almost always with it from 1980")
 plt.show()""",
     ),
     (
@@ -343,7 +346,7 @@ cmp[cmp.status.isin(["gained", "changed"]) & cmp.bloc.str.contains("east")][["pa
         "code",
         """\
 fig = plot.network_panels(g, ["1965-07-01", "1976-07-01", "1985-07-01"], ncols=3,
-                          title="The West on the left, the East on the right: the Soviet Union moves to the centre")
+                          title="The West on the left, the East on the right: the Soviet Union's node grows heaviest")
 plt.show()""",
     ),
     (
@@ -461,7 +464,7 @@ Arabia in September, Pakistan in November); the UN seat stayed with the Islamic 
 span = range(1989, 2027)
 band = afrel.sensitivity(g, lambda h: afrel.alignment(h, "AFG", span)["east_west"], samples=24)
 un = afrel.un_bloc_agreement(g, range(1989, 2020))
-note = afrel.unga.coverage_note(afrel.unga.afghanistan_table())
+note = afrel.unga.coverage_note(afrel.unga.afghanistan_table(), span=(1989, 2026))
 fig = plot.headline(band, un["east_west"], g, span=(1989, 2026), un_note=note,
                     title="After 2001 Afghanistan's ties stood with the West; its UN votes stayed on the other side")
 plt.show()""",

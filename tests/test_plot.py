@@ -105,8 +105,9 @@ def test_trajectories_mark_detected_shifts() -> None:
 
 def test_trajectories_shade_eras_and_the_years_without_data(tiny: afrel.RelationGraph) -> None:
     ax = plot.trajectories({"x": dict.fromkeys(range(1950, 1995), 0.5)}, g=tiny, shifts=False, span=(1940, 2000))
-    assert any(t.get_text() == "War" for t in ax.texts)
-    assert [t.get_text() for t in ax.texts].count("no data") == 2  # 1940-1949 and 1995-2000
+    texts = [t.get_text() for t in ax.texts]
+    assert "2" in texts and any(t.startswith("Eras:") and "2 War" in t for t in texts)  # numbered, with a key
+    assert texts.count("no data") == 2  # 1940-1949 and 1995-2000
     assert ax.get_xlim() == (1939.5, 2000.5)
     assert overlapping_text(ax.figure) == []
 

@@ -29,7 +29,7 @@ def test_report_writes_figures_and_a_summary_that_says_what_it_measured(tmp_path
         "## Reading the numbers",
         "## Not covered",
     ]
-    assert "UN votes: 1946-2019 (not measured: 1951, 1964" in summary  # where the vote data end
+    assert "UN votes 1946-2019 (not measured: 1951, 1964, fewer than 10 roll calls); none after 2019" in summary
     assert "| index from ties | 1980 |" in summary and "| index from ties | 1992 |" in summary
     assert "| UN agreement, USSR/Russia | 1980 |" in summary
     assert "| Soviet war | 1980-1988 | +0." in summary

@@ -348,15 +348,27 @@ def place_labels(
     for m in first + rest:
         if m not in pos:
             continue
-        a = g.actors[m]
-        name = a.name if len(a.name) <= 14 else a.id
-        text = ax.annotate(name, pos[m], fontsize=6.5 if m != focus else 8, xytext=(3, 3), textcoords="offset points",
-                           weight="bold" if m == focus else "normal", zorder=3)  # fmt: skip
+        from matplotlib import patheffects
+
+        text = ax.annotate(
+            short_name(g, m), pos[m], fontsize=7.5 if m != focus else 9, xytext=(3, 3), textcoords="offset points",
+            weight="bold" if m == focus else "normal", zorder=3,
+            path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")],
+        )  # fmt: skip
         box = text.get_window_extent(renderer).expanded(1.15, 1.4)
         if any(box.overlaps(b) for b in taken):
             text.remove()
             continue
         taken.append(box)
+
+
+def short_name(g: RelationGraph, actor_id: str, limit: int = 20) -> str:
+    """An actor's name if short enough, else its shortest alias that is, else its id."""
+    a = g.actors[actor_id]
+    if len(a.name) <= limit:
+        return a.name
+    fits = sorted((x for x in a.aliases if len(x) <= limit), key=len)
+    return fits[0] if fits else a.id
 
 
 def legend_for(ax: Axes, edges: Sequence[Mapping[str, Any]], groups: Sequence[str], *, loc: str = "under") -> None:
@@ -378,11 +390,11 @@ def legend_for(ax: Axes, edges: Sequence[Mapping[str, Any]], groups: Sequence[st
     node_handles.append(Line2D([], [], marker="o", ls="", color="#9e9e9e", markersize=8,
                                label="larger: stronger ties"))  # fmt: skip
     if loc == "fill":
-        first = ax.legend(handles=node_handles, title="actors (camp of the day)", fontsize=7, title_fontsize=7,
+        first = ax.legend(handles=node_handles, title="actors (camp of the day)", fontsize=8, title_fontsize=8,
                           loc="upper left", frameon=False)  # fmt: skip
         ax.add_artist(first)
-        ax.legend(handles=edge_handles, title="ties", fontsize=7, title_fontsize=7, loc="upper right", frameon=False,
-                  ncols=1)  # fmt: skip
+        ax.legend(handles=edge_handles, title="ties", fontsize=8, title_fontsize=8, loc="lower left", frameon=False,
+                  ncols=2)  # fmt: skip
         ax.axis("off")
         return
     first = ax.legend(handles=node_handles, fontsize=6, loc="upper left", bbox_to_anchor=(0, 0), ncols=3,
@@ -411,7 +423,7 @@ def network_panels(
         One panel per day; with a mapping, its keys are the panel titles (by default each panel
         is titled with the era of its day).
     ncols : int, default 3
-        Columns; the legend takes the first free panel, or a row of its own when the grid is full.
+        Columns; the legend takes the first free panel, or a column of its own when the grid is full.
     layout : str
         As for :func:`network`.
 
@@ -426,10 +438,17 @@ def network_panels(
     plt = mpl()
     n = len(items)
     cols = min(ncols, n)
-    rows = math.ceil(n / cols) + (1 if n % cols == 0 else 0)
+    rows = math.ceil(n / cols)
+    full = n == rows * cols  # no spare panel: the legend gets a column of its own
     w, h = (3.4, 3.8) if layout != "geographic" else (4.2, 2.6)
-    fig = plt.figure(figsize=(w * cols, h * rows), layout="constrained") if fig is None else fig
-    axes = fig.subplots(rows, cols, squeeze=False).ravel()
+    width = w * cols + (2.4 if full else 0)
+    fig = plt.figure(figsize=(width, h * rows), layout="constrained") if fig is None else fig
+    if full:
+        grid = fig.add_gridspec(rows, cols + 1, width_ratios=[1.0] * cols + [0.75])
+        axes = [fig.add_subplot(grid[r, c]) for r in range(rows) for c in range(cols)]
+        axes.append(fig.add_subplot(grid[:, cols]))
+    else:
+        axes = list(fig.subplots(rows, cols, squeeze=False).ravel())
     pos = stable_layout(g, centre=focus if layout == "centred" else None) if layout != "camps" else None
     edges: list[Mapping[str, Any]] = []
     groups: list[str] = []

@@ -11,6 +11,7 @@ from afrel.shifts import change_points
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
+    from matplotlib.typing import LegendLocType
     from matplotlib.figure import Figure
 
     from afrel.graph import RelationGraph
@@ -30,6 +31,9 @@ def trajectories(
     span: tuple[int, int] | None = None,
     note: str | None = None,
     era_names: bool = True,
+    era_key: bool = True,
+    colors: Mapping[str, str] | None = None,
+    legend: LegendLocType = "best",
     ax: Axes | None = None,
 ) -> Axes:
     """Yearly series (alignment, UN agreement) with eras shaded and named, and shift years marked.
@@ -51,8 +55,15 @@ def trajectories(
     note : str, optional
         A line under the title (for example where the data end).
     era_names : bool, default True
-        Name the eras above the axes (with ``g``); False only shades them, as for the lower
+        Number the eras above the axes (with ``g``); False only shades them, as for the lower
         panel of a pair that shares the years.
+    era_key : bool, default True
+        Say under the axes which era each number stands for (False when another panel does).
+    colors : mapping of name to colour, optional
+        A colour per series (blue for the West and vermillion for the East, as elsewhere);
+        by default matplotlib's cycle.
+    legend : str, default "best"
+        Where the legend goes (a matplotlib ``loc``).
     ax : matplotlib Axes, optional
         Where to draw.
 
@@ -70,20 +81,15 @@ def trajectories(
     ax = new_ax(ax, (10, 4))
     years = [int(str(y)) for y in frame.index]
     lo, hi = span if span is not None else (min(years), max(years))
-    colors = mpl().rcParams["axes.prop_cycle"].by_key()["color"]
+    # every year of the data's range, so that a missing year is a gap in the line, never bridged
+    frame = frame.set_axis(years).sort_index().reindex(range(min(years), max(years) + 1))
+    cycle = mpl().rcParams["axes.prop_cycle"].by_key()["color"]
+    label_rows: list[float] = []
     for i, name in enumerate(frame.columns):
-        full = frame[name].sort_index()
+        full = frame[name]
         series = full.dropna()
-        color = colors[i % len(colors)]
-        ax.plot(  # NaN years break the line: a gap in the data is never bridged
-            [int(str(y)) for y in full.index],
-            full.to_numpy(dtype=float),
-            marker=".",
-            ms=3,
-            lw=1.3,
-            color=color,
-            label=str(name),
-        )
+        color = (colors or {}).get(str(name), cycle[i % len(cycle)])
+        ax.plot(list(full.index), full.to_numpy(dtype=float), marker=".", ms=3, lw=1.3, color=color, label=str(name))
         if shifts is True:
             marks = [c.year for c in change_points(series, penalty=penalty)] if len(series) >= 4 else []
         elif shifts is False:
@@ -92,25 +98,32 @@ def trajectories(
             marks = list(shifts.get(str(name), []))
         for y in marks:
             ax.axvline(y - 0.5, color=color, ls="--", lw=0.9, label=f"shift {name} {y}")
-            ax.text(
-                y - 0.5,
-                0.02,
-                str(y),
-                transform=ax.get_xaxis_transform(),
-                color=color,
-                fontsize=7,
-                ha="right",
-                rotation=90,
-            )
+            row = 0.02
+            while any(
+                abs(y - other) < 2.5 and abs(row - r) < 0.05
+                for other, r in zip(label_rows[::2], label_rows[1::2], strict=True)
+            ):
+                row += 0.09
+            label_rows += [float(y), row]
+            ax.text(y - 0.7, row, str(y), transform=ax.get_xaxis_transform(), color=color, fontsize=7.5, ha="right",
+                    va="bottom", rotation=90, bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})  # fmt: skip
     covered = frame.dropna(how="all").index
     first, last = (int(str(covered.min())), int(str(covered.max()))) if len(covered) else (hi + 1, hi)
     _shade_missing(ax, lo, hi, first, last)
+    for y in range(max(first, lo), min(last, hi) + 1):
+        if frame.loc[y].isna().all():
+            ax.axvspan(y - 0.5, y + 0.5, facecolor="none", edgecolor="#d6d6d6", hatch="///", lw=0, zorder=0.5)
     ax.set_xlim(lo - 0.5, hi + 0.5)
     ax.set_xlabel("year")
     ax.set_ylabel(ylabel)
+    from matplotlib.lines import Line2D
+
     handles, labels = ax.get_legend_handles_labels()
     keep = [(h, label) for h, label in zip(handles, labels, strict=True) if not label.startswith("shift ")]
-    ax.legend([h for h, _ in keep], [label for _, label in keep], fontsize=7, loc="best", frameon=False)
+    if len(keep) < len(handles):
+        keep.append((Line2D([], [], color="#616161", ls="--", lw=0.9), "level shift (afrel.change_points)"))
+    ax.legend([h for h, _ in keep], [label for _, label in keep], fontsize=7.5, loc=legend, framealpha=0.85,
+              edgecolor="none")  # fmt: skip
     heading = "\n".join(t for t in (title, note) if t)
     if heading:
         ax.set_title(heading, loc="left", fontsize=10 if title else 8)
@@ -118,7 +131,9 @@ def trajectories(
         spans = eras(g, lo - 0.5, hi + 0.5)
         shade_eras(ax, spans)
         if era_names:
-            label_eras(ax, spans)
+            label_eras(ax, spans, key=era_key)
+        elif era_key:
+            _era_key(ax, spans)
     return ax
 
 
@@ -127,8 +142,9 @@ def _shade_missing(ax: Axes, lo: int, hi: int, first: int, last: int) -> None:
     for a, b in ((lo - 0.5, first - 0.5), (last + 0.5, hi + 0.5)):
         if b - a >= 1:
             ax.axvspan(a, b, facecolor="none", edgecolor="#d6d6d6", hatch="///", lw=0, zorder=0.5)
-            ax.text((a + b) / 2, 0.5, "no data", transform=ax.get_xaxis_transform(), ha="center", va="center",
-                    rotation=90 if b - a < 12 else 0, fontsize=7, color="#9e9e9e")  # fmt: skip
+            ax.text((a + b) / 2, 0.88, "no data", transform=ax.get_xaxis_transform(), ha="center", va="top",
+                    rotation=90 if b - a < 12 else 0, fontsize=7.5, color="#757575",
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})  # fmt: skip
 
 
 def headline(
@@ -181,14 +197,14 @@ def headline(
         ax.set_yticks([-1, -0.5, 0, 0.5, 1])
     t = ties.loc[(ties.index >= lo) & (ties.index <= hi)]
     years = [int(str(y)) for y in t.index]
-    top.fill_between(years, t["low"].to_numpy(), t["high"].to_numpy(), color="#0072b2", alpha=0.22, lw=0, step="mid")
-    top.plot(years, t["base"].to_numpy(), color="#0072b2", lw=1.6, drawstyle="steps-mid", label="ties")
+    top.fill_between(years, t["low"].to_numpy(), t["high"].to_numpy(), color="#7f7f7f", alpha=0.35, lw=0, step="mid")
+    top.plot(years, t["base"].to_numpy(), color="#000000", lw=1.5, drawstyle="steps-mid", label="ties")
     top.set_ylabel("West (-1) ... East (+1)")
     top.set_title(f"Ties: {name}'s dated relations with the two camps", loc="left", fontsize=9)
     top.legend(
         handles=[
             top.lines[-1],
-            Patch(facecolor="#0072b2", alpha=0.22, label="range over the disputed dates"),
+            Patch(facecolor="#7f7f7f", alpha=0.35, label="range over the disputed dates"),
             Patch(facecolor="#ededed", label="eras (alternately shaded)"),
         ],
         labels=["East-West index from ties", "range over the disputed dates", "eras (alternately shaded)"],
@@ -197,24 +213,27 @@ def headline(
     u = un.dropna()
     u = u[(u.index >= lo) & (u.index <= hi)]
     uy = [int(str(y)) for y in u.index]
-    bottom.plot(uy, u.to_numpy(), color="#d55e00", lw=1.4, marker=".", ms=3, label="UN votes")
+    if uy:  # every year of the range, so that an unmeasured year breaks the line
+        full = u.set_axis(uy).reindex(range(min(uy), max(uy) + 1))
+        bottom.plot(list(full.index), full.to_numpy(dtype=float), color="#000000", lw=1.3, marker=".", ms=3.5,
+                    label="UN votes")  # fmt: skip
     first, last = (min(uy), max(uy)) if uy else (hi + 1, hi)
     _shade_missing(bottom, lo, hi, first, last)
     for y in range(first, last + 1):
         if y not in set(uy):
             bottom.axvspan(y - 0.5, y + 0.5, facecolor="none", edgecolor="#d6d6d6", hatch="///", lw=0, zorder=0.5)
     bottom.set_ylabel("West (-1) ... East (+1)")
-    bottom.set_title(f"UN votes: {name}'s agreement with the two camps in the General Assembly", loc="left", fontsize=9)
+    bottom.set_title(f"Votes: {name}'s agreement with the two camps in the UN General Assembly", loc="left", fontsize=9)
     bottom.legend(
         handles=[*bottom.lines[-1:], Patch(facecolor="none", edgecolor="#bdbdbd", hatch="///")],
-        labels=["East-West index from UN votes", "no vote data (or fewer than 10 roll calls)"],
+        labels=["East-West index from UN votes", "no votes (before the UN, after the data, or < 10 roll calls)"],
         fontsize=7, loc="lower left", frameon=False,
     )  # fmt: skip
     bottom.set_xlim(lo - 0.5, hi + 0.5)
     bottom.set_xlabel("year")
     if un_note:
         bottom.set_title(
-            f"UN votes: {name}'s agreement with the two camps in the General Assembly\n{un_note}", loc="left",
+            f"Votes: {name}'s agreement with the two camps in the UN General Assembly\n{un_note}", loc="left",
             fontsize=9,
         )  # fmt: skip
     fig.suptitle(title or f"Where {name} stood between West and East, {lo}-{hi}", x=0.01, ha="left", fontsize=11)
@@ -287,16 +306,17 @@ def agreement_heatmap(
         for y, v in zip(sub["year"], sub[measure], strict=True):
             if int(y) in index:
                 matrix[i, index[int(y)]] = v
-    ax = new_ax(ax, (11, 0.35 * len(partners) + 1.8))
+    ax = new_ax(ax, (9.5, 0.38 * len(partners) + 1.9))
     vmin = -1.0 if measure in ("kappa", "pi", "s_score") else 0.0
     cmap = mpl().get_cmap("viridis").with_extremes(bad="#eeeeee")
     image = ax.imshow(matrix, aspect="auto", cmap=cmap, vmin=vmin, vmax=1.0, interpolation="nearest")
     names = [
         "/".join(g.actors[i].name if g is not None and i in g.actors else i for i in p.split("/")) for p in partners
     ]
-    ax.set_yticks(range(len(partners)), names, fontsize=7)
-    ticks = [j for j, y in enumerate(cols) if y % 5 == 0]
-    ax.set_xticks(ticks, [str(cols[j]) for j in ticks], fontsize=7, rotation=90)
+    ax.set_yticks(range(len(partners)), names, fontsize=8.5)
+    ticks = [j for j, y in enumerate(cols) if y % 10 == 0]
+    ax.set_xticks(ticks, [str(cols[j]) for j in ticks], fontsize=8.5)
+    ax.set_xlabel("year")
     ax.figure.colorbar(image, ax=ax, label=f"UN {measure} (grey: not measured)", shrink=0.8)
     ax.set_title(title or f"UN General Assembly {measure} by year", loc="left", fontsize=10)
     return ax

@@ -55,7 +55,7 @@ BLOC_LABELS: Final[Mapping[str, str]] = {
 """Legend text of each bloc."""
 
 ERA_SHADE: Final = "#000000"
-ERA_FONT: Final = 7.0
+ERA_FONT: Final = 7.5
 
 
 def mpl() -> Any:
@@ -114,9 +114,9 @@ def shade_eras(ax: Axes, spans: Sequence[Era]) -> None:
 def label_eras(ax: Axes, spans: Sequence[Era], *, key: bool = True) -> list[str]:
     """Name the eras in a strip just above the axes, never overlapping.
 
-    An era's name is written in full when it fits its width (wrapped on two lines if needed);
-    otherwise the era gets a number, and ``key`` adds a line under the axes that says which era
-    each number stands for. Call it last, once the figure's size and layout are final.
+    Each era gets its number in the graph's periods (the same in every figure), and ``key``
+    adds the lines under the axes that say which era each number stands for. Call it last,
+    once the figure's size and layout are final.
 
     Returns
     -------
@@ -135,11 +135,11 @@ def label_eras(ax: Axes, spans: Sequence[Era], *, key: bool = True) -> list[str]
     trans = ax.get_xaxis_transform()
     tallest = 0.0
     for i, name, a, b in spans:
-        room = (b - a) * per_year - 4
-        label = _fit(name, room, renderer, fig)
-        if label is None:
-            label = str(i)
-            numbered.append((i, name))
+        # every era is numbered as in g.periods, in every figure, with the names in a key below
+        label = str(i)
+        if (b - a) * per_year < 8:
+            label = ""
+        numbered.append((i, name))
         texts.append(label)
         text = ax.annotate(
             label, xy=((a + b) / 2, 1.0), xycoords=trans, xytext=(0, 2), textcoords="offset points", ha="center",
@@ -157,7 +157,7 @@ def label_eras(ax: Axes, spans: Sequence[Era], *, key: bool = True) -> list[str]
     return texts
 
 
-def era_key(ax: Axes, numbered: Sequence[tuple[int, str]]) -> None:
+def era_key(ax: Axes, numbered: Sequence[tuple[int, str]], *, offset: float = 34) -> None:
     """Under the axes, the line that says which era each number of the strip stands for."""
     fig = ax.get_figure(root=True)
     assert fig is not None  # an Axes always belongs to a figure
@@ -165,7 +165,7 @@ def era_key(ax: Axes, numbered: Sequence[tuple[int, str]]) -> None:
     room = ax.get_window_extent(renderer).width
     wrapped = _wrap(["Eras:"] + [f"{i} {name}" for i, name in numbered], room, renderer, fig)
     ax.annotate(
-        wrapped, xy=(0, 0), xycoords="axes fraction", xytext=(0, -34), textcoords="offset points",
+        wrapped, xy=(0, 0), xycoords="axes fraction", xytext=(0, -offset), textcoords="offset points",
         ha="left", va="top", fontsize=ERA_FONT, color="#424242", annotation_clip=False,
     )  # fmt: skip
 
@@ -185,24 +185,6 @@ def _wrap(items: Sequence[str], room: float, renderer: Any, fig: Any) -> str:
             line = candidate
     lines.append(line)
     return "\n".join(lines)
-
-
-def _fit(name: str, room: float, renderer: Any, fig: Any) -> str | None:
-    """The name on one or two lines if it fits ``room`` pixels, else None."""
-    from matplotlib.text import Text
-
-    def width(text: str) -> float:
-        t = Text(0, 0, text, fontsize=ERA_FONT, figure=fig)
-        return float(t.get_window_extent(renderer).width)
-
-    if width(name) <= room:
-        return name
-    words = name.split()
-    for cut in range(len(words) - 1, 0, -1):
-        top, bottom = " ".join(words[:cut]), " ".join(words[cut:])
-        if max(width(top), width(bottom)) <= room:
-            return f"{top}\n{bottom}"
-    return None
 
 
 def era_title(g: RelationGraph, day: datetime.date) -> str:

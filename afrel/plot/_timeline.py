@@ -44,7 +44,7 @@ def timeline(
     end: int = 2026,
     events: bool = True,
     periods: bool = True,
-    max_partners: int = 20,
+    max_partners: int = 14,
     title: str | None = None,
     ax: Axes | None = None,
 ) -> Axes:
@@ -137,7 +137,7 @@ def timeline(
         centres.append(y + n * LANE / 2)
         y += n * LANE + 0.35
     total = y
-    ax = new_ax(ax, (11, max(3.5, 0.12 * total + 2.4)))
+    ax = new_ax(ax, (9.5, max(3.5, 0.13 * total + 2.4)))
     for row in rows:
         top, lanes = heights[row]
         for (a, b, r), lane in zip(placed[row], lanes, strict=True):
@@ -171,7 +171,7 @@ def timeline(
             return f"{_short(g, p)} \u2192 {_short(g, m)}"
         return _short(g, key)
 
-    ax.set_yticks(centres, [name(r) for r in rows], fontsize=7)
+    ax.set_yticks(centres, [name(r) for r in rows], fontsize=8)
     ax.set_ylim(total, -1.3 if has_events else -0.3)
     ax.set_xlim(lo, hi)
     ax.set_xlabel("year")
@@ -184,7 +184,7 @@ def timeline(
         handles.append(Line2D([], [], marker="v", ls="", color="#212121", label=f"event of {focal}"))
     if spans:
         handles.append(Patch(facecolor=ERA_PATCH, label="eras (alternately shaded)"))
-    ax.legend(handles=handles, fontsize=7, loc="upper left", bbox_to_anchor=(1.005, 1.0), frameon=False)
+    ax.legend(handles=handles, fontsize=8, loc="upper left", bbox_to_anchor=(1.005, 1.0), frameon=False)
     if spans:
         label_eras(ax, spans)
     return ax
