@@ -11,8 +11,8 @@ from afrel.shifts import change_points
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
-    from matplotlib.typing import LegendLocType
     from matplotlib.figure import Figure
+    from matplotlib.typing import LegendLocType
 
     from afrel.graph import RelationGraph
 
