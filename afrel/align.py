@@ -60,8 +60,8 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from afrel.blocs import CAMPS, Camp, bloc_members, camp_organisations
-from afrel.kinds import ActorKind, RelationKind
+from afrel.blocs import CAMPS, Camp, bloc_members, camp_organisations, scope
+from afrel.kinds import RelationKind
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -157,16 +157,6 @@ def _weighting(weighting: str | Weighting | Mapping[RelationKind | str, float]) 
     return Weighting("custom", weights, True, "the kinds weighting with some kinds reweighted, x intensity")
 
 
-def _focal(g: RelationGraph, actor: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The focal state with its governments, and its armed movements (the opposition)."""
-    g.actor(actor)
-    own = frozenset(
-        a.id for a in g.actors.values() if a.id == actor or (a.state == actor and a.kind is ActorKind.GOVERNMENT)
-    )
-    opposition = frozenset(a.id for a in g.actors.values() if a.state == actor and a.kind is ActorKind.MOVEMENT)
-    return own, opposition
-
-
 def partner_scores(
     g: RelationGraph,
     actor: str,
@@ -184,7 +174,7 @@ def partner_scores(
     True
     """
     w = _weighting(weighting)
-    focal, opposition = _focal(g, actor)
+    focal, opposition = scope(g, actor)
     best: dict[tuple[str, RelationKind, int], int] = {}
     for r in g.relations(active_at=day):
         weight = w.weights.get(r.kind, 0.0)
@@ -252,7 +242,7 @@ def alignment(
 
     w = _weighting(weighting)
     camps = tuple(camps)
-    focal, opposition = _focal(g, actor)
+    focal, opposition = scope(g, actor)
     rows: list[dict[str, float]] = []
     index: list[int] = []
     for year in years:

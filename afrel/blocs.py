@@ -60,6 +60,7 @@ __all__ = [
     "bloc_membership",
     "camp_for",
     "camp_organisations",
+    "scope",
     "un_bloc_agreement",
 ]
 
@@ -274,8 +275,20 @@ def bloc_membership(g: RelationGraph, years: Iterable[int], *, month_day: tuple[
     return pd.DataFrame(rows, columns=["year", "bloc", "actor"])
 
 
-def _focal(g: RelationGraph, actor: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The focal state with its governments, and its armed movements (the opposition)."""
+def scope(g: RelationGraph, actor: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A state with its governments, and, apart, its armed movements (the opposition).
+
+    Every measure of "the focal actor" uses this one rule: the state and each government whose
+    ``state`` it is act as one; its movements (the mujahideen, the Taliban insurgency) are
+    actors of their own, whose ties count against the state.
+
+    Examples
+    --------
+    >>> import afrel
+    >>> own, movements = scope(afrel.load(), "AFG")
+    >>> "AFG-DRA" in own, "MUJAHIDEEN" in movements, "MUJAHIDEEN" in own
+    (True, True, False)
+    """
     g.actor(actor)
     own = frozenset(
         a.id for a in g.actors.values() if a.id == actor or (a.state == actor and a.kind is ActorKind.GOVERNMENT)

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from afrel.blocs import BLOCS, _focal, bloc_members
+from afrel.blocs import BLOCS, bloc_members, scope
 from afrel.dates import DateLike, start_bound, to_partial
 from afrel.kinds import ActorKind, RelationKind
 from afrel.model import Period
@@ -40,7 +40,7 @@ def _window(g: RelationGraph, era: Era) -> tuple[int, int, str]:
 
 
 def _ties(g: RelationGraph, actor: str, lo: int, hi: int) -> dict[str, list[tuple[RelationKind, int]]]:
-    own, _ = _focal(g, actor)
+    own, _ = scope(g, actor)
     out: dict[str, list[tuple[RelationKind, int]]] = defaultdict(list)
     for r in g.relations(actor=actor):
         if r.lo < hi and r.hi > lo and (r.source in own) != (r.target in own):

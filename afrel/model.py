@@ -312,7 +312,7 @@ class Alternative:
 
 
 @attrs.frozen
-class Gap:
+class Gap(_Dated):
     """A stretch of time inside an actor's existence when it did not exist (annexed, occupied).
 
     Written in a cell as ``START/END`` (ISO 8601 interval notation); the gap covers
@@ -321,7 +321,7 @@ class Gap:
     Examples
     --------
     >>> gap = Gap.parse("1940-08-06/1991-08-20")
-    >>> str(gap), gap.covers("1960"), gap.covers("1991-08-20")
+    >>> str(gap), gap.holds_on("1960"), gap.holds_on("1991-08-20")
     ('1940-08-06/1991-08-20', True, False)
     """
 
@@ -341,20 +341,6 @@ class Gap:
         if not sep or not start or not end:
             raise ValueError(f"{text!r} is not a gap; write START/END (for example 1940-08-06/1991-08-20)")
         return cls(start, end)
-
-    @property
-    def lo(self) -> int:
-        """Inclusive ordinal of the first day of the gap."""
-        return start_bound(self.start)
-
-    @property
-    def hi(self) -> int:
-        """Exclusive ordinal of the end of the gap."""
-        return end_bound(self.end)
-
-    def covers(self, day: PartialDate | datetime.date | str) -> bool:
-        """Whether a day falls in the gap (a partial date means its first day)."""
-        return self.lo <= query_day(day) < self.hi
 
     def __str__(self) -> str:
         return f"{self.start}/{self.end}"
