@@ -18,6 +18,7 @@ from afrel.blocs import CAMPS, Camp, bloc_members, bloc_membership, scope, un_bl
 from afrel.compare import centrality, compare_periods
 from afrel.dates import PartialDate
 from afrel.errors import DataError, Problem, UnknownActorError
+from afrel.explorer import explore
 from afrel.export import read_snapshot, to_frame, write_snapshot
 from afrel.graph import RelationGraph
 from afrel.io import data_path, load, write
@@ -72,6 +73,7 @@ __all__ = [
     "check",
     "compare_periods",
     "data_path",
+    "explore",
     "load",
     "read_snapshot",
     "resolve",

@@ -11,7 +11,10 @@ Commands
 ``afrel summary [PATH]``
     Counts of relations per kind and era, and of actors and events.
 ``afrel report OUTDIR [--data PATH] [--unga PATH]``
-    The main job: key figures (PNG and SVG) and ``summary.md`` with the detected shifts.
+    The main job: key figures (PNG and SVG), the explorer page and ``summary.md`` with the
+    detected shifts.
+``afrel explore OUT.html [--actor ID] [--data PATH]``
+    One self-contained HTML page to travel through the actor's relations year by year.
 """
 
 from __future__ import annotations
@@ -50,6 +53,10 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("outdir", help="output folder (created if needed)")
     r.add_argument("--data", help="data folder (default: the bundled dataset)")
     r.add_argument("--unga", help="folder of raw UN votes to recompute the Afghanistan table from")
+    e = sub.add_parser("explore", help="write the explorer: one offline HTML page to travel through the years")
+    e.add_argument("output", help="the .html file to write")
+    e.add_argument("--actor", default="AFG", help="the focal state (default: AFG)")
+    e.add_argument("--data", help="data folder (default: the bundled dataset)")
     return p
 
 
@@ -65,6 +72,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
             return _snapshot(args.date, args.data, args.format, args.output, out, err)
         if args.command == "report":
             return _report(args.outdir, args.data, args.unga, out, err)
+        if args.command == "explore":
+            return _explore(args.output, args.actor, args.data, out)
         return _summary(args.path, out)
     except DataError as exc:
         print(str(exc), file=err)
@@ -75,6 +84,18 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     except (FileNotFoundError, ValueError, ImportError) as exc:
         print(f"afrel: error: {exc}", file=err)
         return 2
+
+
+def _explore(output: str, actor: str, data: str | None, out: TextIO) -> int:
+    from afrel.explorer import explore
+    from afrel.io import load
+
+    g = load(data)
+    if actor not in g.actors:
+        raise ValueError(f"no actor {actor!r} in the data; give a state id such as AFG with --actor")
+    path = explore(g, output, actor=actor)
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB); open it in a browser, no connection needed", file=out)
+    return 0
 
 
 def _silence(stream: TextIO) -> None:

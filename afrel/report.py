@@ -11,7 +11,8 @@
 - ``network_eras``: the network in the middle of each era, partners grouped by camp;
 - ``un_heatmap``: UN agreement with chosen partners by year;
 
-and ``summary.md``: what the data cover, what each measure is, the shifts found with their sizes
+``explorer.html``, the page to travel through the years (:func:`afrel.explore`), and
+``summary.md``: what the data cover, what each measure is, the shifts found with their sizes
 and uncertainty, and what is not covered. Every number in it is computed in the run.
 """
 
@@ -90,6 +91,7 @@ def write_report(
     from afrel import plot
     from afrel.align import WEIGHTINGS, alignment, weighting_table
     from afrel.blocs import un_bloc_agreement
+    from afrel.explorer import explore
     from afrel.io import load
     from afrel.sensitivity import sensitivity
     from afrel.shifts import change_points
@@ -242,6 +244,8 @@ def write_report(
         written.append(path)
 
     step(8, "heatmap and summary", do_heatmap_and_summary)
+    explorer = explore(graph, out / "explorer.html", actor="AFG")
+    written.append(explorer)
     return written
 
 
@@ -348,7 +352,8 @@ def _summary(
         "Correlates of War data alone (residence unknown). See the datasheet (`data/README.md`).",
         "- The camps are one definition among several (`afrel.CAMPS`; pass your own `camps=`).",
         "",
-        "Figures: headline, timeline, alignment, un_agreement, network_eras, un_heatmap (PNG and SVG).",
+        "Figures: headline, timeline, alignment, un_agreement, network_eras, un_heatmap (PNG and SVG); "
+        "explorer.html travels through the years.",
     ]
     return "\n".join(lines) + "\n"
 

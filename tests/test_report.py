@@ -35,4 +35,5 @@ def test_report_writes_figures_and_a_summary_that_says_what_it_measured(tmp_path
     assert "| Soviet war | 1980-1988 | +0." in summary
     progress = err.getvalue().splitlines()
     assert len(progress) == 8 and progress[0].startswith("[1/8] load the dataset")
-    assert out.getvalue().startswith("wrote 13 files")
+    assert out.getvalue().startswith("wrote 14 files")
+    assert (tmp_path / "r" / "explorer.html").read_text().startswith("<!DOCTYPE html>")
