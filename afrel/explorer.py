@@ -314,8 +314,11 @@ function draw() {
     if (labelled.has(p[0])) labels.push([p[0], xy, size]);
   }
   const placed = [];
+  labels.sort((a, b) => (b[0] === state.partner) - (a[0] === state.partner));  // the selected partner first
   for (const [id, xy, size] of labels) {  // names that would overlap one already placed are left out
-    const label = svg("text", { x: xy[0] + size + 3 * unit, y: xy[1] + 4 * unit });
+    const right = xy[0] > 0.45;  // on the right-hand side, names go left of their node to stay in view
+    const label = svg("text", { x: right ? xy[0] - size - 3 * unit : xy[0] + size + 3 * unit, y: xy[1] + 4 * unit,
+      "text-anchor": right ? "end" : "start" });
     label.textContent = name(id);
     net.append(label);
     const b = label.getBBox();
@@ -413,6 +416,8 @@ document.getElementById("play").addEventListener("click", () => {
   }, 600);
 });
 window.addEventListener("hashchange", () => { readHash(); draw(); });
+let resizing = null;  // names keep their screen size when the window changes
+window.addEventListener("resize", () => { clearTimeout(resizing); resizing = setTimeout(draw, 150); });
 const legend = document.getElementById("legend");
 for (const g of ["west", "east", "nam", "oic", "none", "movement"]) {
   const s = el("span"); s.append(el("span", { class: "swatch", style: "background:" + D.colors.groups[g] }), D.labels[g]); legend.append(s);
