@@ -108,20 +108,11 @@ def _silence(stream: TextIO) -> None:
 
 
 def _validate(path: str | None, out: TextIO, err: TextIO) -> int:
-    from afrel.graph import RelationGraph
-    from afrel.io import read_records
+    from afrel.io import load
 
     warnings: list[Problem] = []
     try:
-        records = read_records(path, warnings=warnings)
-        g = RelationGraph(
-            records["actors"],
-            records["relations"],
-            events=records["events"],
-            sources=records["sources"],
-            periods=records["periods"],
-            leaders=records["leaders"],
-        )
+        g = load(path, warnings=warnings)
     except DataError as exc:
         for p in exc.problems:
             print(p, file=err)

@@ -48,7 +48,7 @@ def data_path() -> Path:
     )
 
 
-def load(path: str | os.PathLike[str] | None = None) -> RelationGraph:
+def load(path: str | os.PathLike[str] | None = None, *, warnings: list[Problem] | None = None) -> RelationGraph:
     """Load a folder of afrel CSV files into a :class:`RelationGraph`.
 
     Parameters
@@ -76,7 +76,7 @@ def load(path: str | os.PathLike[str] | None = None) -> RelationGraph:
     >>> g.actor("SUN").name
     'Soviet Union'
     """
-    records = read_records(path)
+    records = read_records(path, warnings=warnings)
     return RelationGraph(
         records["actors"],
         records["relations"],

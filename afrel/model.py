@@ -65,29 +65,23 @@ def _id(value: object) -> str:
     return value
 
 
-def _ids(value: object) -> tuple[str, ...]:
+def _items(value: object, what: str) -> list[object]:
     if value is None or value == "":
-        return ()
+        return []
     if isinstance(value, str):
-        items: Iterable[object] = value.split(";")
-    elif isinstance(value, Iterable):
-        items = value
-    else:
-        raise TypeError(f"expected a list of ids, got {type(value).__name__}")
-    return tuple(_id(v) for v in items)
+        return list(value.split(";"))
+    if isinstance(value, Iterable):
+        return list(value)
+    raise TypeError(f"expected a list of {what}, got {type(value).__name__}")
+
+
+def _ids(value: object) -> tuple[str, ...]:
+    return tuple(_id(v) for v in _items(value, "ids"))
 
 
 def _names(value: object) -> tuple[str, ...]:
-    if value is None or value == "":
-        return ()
-    if isinstance(value, str):
-        items: Iterable[object] = value.split(";")
-    elif isinstance(value, Iterable):
-        items = value
-    else:
-        raise TypeError(f"expected a list of names, got {type(value).__name__}")
     out = []
-    for v in items:
+    for v in _items(value, "names"):
         if not isinstance(v, str) or not v.strip() or v != v.strip():
             raise ValueError(f"{v!r} is not a valid name (empty or padded with spaces)")
         out.append(v)
@@ -210,16 +204,6 @@ def _optional_rank(value: object) -> MissionRank | None:
     if value is None or value == "":
         return None
     return coerce(MissionRank, value)
-
-
-def _items(value: object, what: str) -> list[object]:
-    if value is None or value == "":
-        return []
-    if isinstance(value, str):
-        return list(value.split(";"))
-    if isinstance(value, Iterable):
-        return list(value)
-    raise TypeError(f"expected a list of {what}, got {type(value).__name__}")
 
 
 def _alternatives(value: object) -> tuple[Alternative, ...]:

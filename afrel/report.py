@@ -46,6 +46,9 @@ ERAS: Final[Mapping[str, tuple[int, int]]] = {
 }
 """Afghanistan's eras compared in the summary (years included); the report's default."""
 
+HEADLINE_TITLE: Final = (
+    "Afghanistan's ties turned East in 1978-1980 and West after the Soviet collapse; its UN votes did not follow"
+)
 SPAN: Final = (1919, 2026)
 SAMPLES: Final = 24
 
@@ -143,7 +146,7 @@ def write_report(
             graph,
             un_note=coverage_note(table, span=SPAN),
             span=SPAN,
-            title=_headline_title(),
+            title=HEADLINE_TITLE,
         )
         save(fig, "headline")
 
@@ -157,8 +160,12 @@ def write_report(
         save(ax.figure, "timeline")
 
     step(5, "timeline of relations", do_timeline)
-    by_weighting = pd.DataFrame({w: alignment(graph, "AFG", years, weighting=w)["east_west"] for w in WEIGHTINGS})
-    levels = alignment(graph, "AFG", years)[["west", "east"]]
+    kinds = alignment(graph, "AFG", years)
+    by_weighting = pd.DataFrame(
+        {w: kinds["east_west"] if w == "kinds" else alignment(graph, "AFG", years, weighting=w)["east_west"]
+         for w in WEIGHTINGS}
+    )  # fmt: skip
+    levels = kinds[["west", "east"]]
 
     def do_alignment() -> None:
         fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 7.6), layout="constrained", sharex=True)
@@ -247,10 +254,6 @@ def write_report(
     explorer = explore(graph, out / "explorer.html", actor="AFG")
     written.append(explorer)
     return written
-
-
-def _headline_title() -> str:
-    return "Afghanistan's ties turned East in 1978-1980 and West after the Soviet collapse; its UN votes did not follow"
 
 
 def _fmt(x: float) -> str:

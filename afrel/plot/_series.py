@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from afrel.plot._style import Era, era_key, eras, label_eras, mpl, new_ax, shade_eras
@@ -107,12 +107,7 @@ def trajectories(
             label_rows += [float(y), row]
             ax.text(y - 0.7, row, str(y), transform=ax.get_xaxis_transform(), color=color, fontsize=7.5, ha="right",
                     va="bottom", rotation=90, bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})  # fmt: skip
-    covered = frame.dropna(how="all").index
-    first, last = (int(str(covered.min())), int(str(covered.max()))) if len(covered) else (hi + 1, hi)
-    _shade_missing(ax, lo, hi, first, last)
-    for y in range(max(first, lo), min(last, hi) + 1):
-        if frame.loc[y].isna().all():
-            ax.axvspan(y - 0.5, y + 0.5, facecolor="none", edgecolor="#d6d6d6", hatch="///", lw=0, zorder=0.5)
+    _shade_missing(ax, lo, hi, {int(str(y)) for y in frame.dropna(how="all").index})
     ax.set_xlim(lo - 0.5, hi + 0.5)
     ax.set_xlabel("year")
     ax.set_ylabel(ylabel)
@@ -137,14 +132,22 @@ def trajectories(
     return ax
 
 
-def _shade_missing(ax: Axes, lo: int, hi: int, first: int, last: int) -> None:
-    """Shade and label the parts of ``[lo, hi]`` before ``first`` and after ``last``."""
+def _shade_missing(ax: Axes, lo: int, hi: int, present: Collection[int]) -> None:
+    """Hatch the years of ``[lo, hi]`` without data: label the stretches before and after the data."""
+    first, last = (min(present), max(present)) if present else (hi + 1, hi)
     for a, b in ((lo - 0.5, first - 0.5), (last + 0.5, hi + 0.5)):
         if b - a >= 1:
-            ax.axvspan(a, b, facecolor="none", edgecolor="#d6d6d6", hatch="///", lw=0, zorder=0.5)
+            _hatch(ax, a, b)
             ax.text((a + b) / 2, 0.88, "no data", transform=ax.get_xaxis_transform(), ha="center", va="top",
                     rotation=90 if b - a < 12 else 0, fontsize=7.5, color="#757575",
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})  # fmt: skip
+    for y in range(max(first, lo), min(last, hi) + 1):
+        if y not in present:
+            _hatch(ax, y - 0.5, y + 0.5)
+
+
+def _hatch(ax: Axes, a: float, b: float) -> None:
+    ax.axvspan(a, b, facecolor="none", edgecolor="#d6d6d6", hatch="///", lw=0, zorder=0.5)
 
 
 def headline(
@@ -217,11 +220,7 @@ def headline(
         full = u.set_axis(uy).reindex(range(min(uy), max(uy) + 1))
         bottom.plot(list(full.index), full.to_numpy(dtype=float), color="#000000", lw=1.3, marker=".", ms=3.5,
                     label="UN votes")  # fmt: skip
-    first, last = (min(uy), max(uy)) if uy else (hi + 1, hi)
-    _shade_missing(bottom, lo, hi, first, last)
-    for y in range(first, last + 1):
-        if y not in set(uy):
-            bottom.axvspan(y - 0.5, y + 0.5, facecolor="none", edgecolor="#d6d6d6", hatch="///", lw=0, zorder=0.5)
+    _shade_missing(bottom, lo, hi, set(uy))
     bottom.set_ylabel("West (-1) ... East (+1)")
     bottom.set_title(f"Votes: {name}'s agreement with the two camps in the UN General Assembly", loc="left", fontsize=9)
     bottom.legend(
