@@ -29,16 +29,22 @@ from afrel.sensitivity import sensitivity
 from afrel.shifts import ChangePoint, change_points
 from afrel.validation import check
 
-_LAZY_MODULES = frozenset({"similarity", "unga"})
+_LAZY_MODULES = frozenset({"plot", "report", "similarity", "unga"})
+"""Submodules that load matplotlib or pandas: imported on first attribute access, not by ``import afrel``."""
 
 
 def __getattr__(name: str) -> object:
-    """Load the heavier submodules (``afrel.unga``, ``afrel.similarity``) on first use."""
+    """Load the heavier submodules (``afrel.plot``, ``afrel.report``, ``afrel.unga``, ...) on first use."""
     if name in _LAZY_MODULES:
         import importlib
 
         return importlib.import_module(f"afrel.{name}")
     raise AttributeError(f"module 'afrel' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The public names, the lazy submodules included (for tab completion)."""
+    return sorted([*globals(), *_LAZY_MODULES])
 
 
 __all__ = [

@@ -22,3 +22,14 @@ def test_public_api_is_typed_and_exported() -> None:
     assert importlib.resources.files("afrel").joinpath("py.typed").is_file()
     for name in afrel.__all__:
         assert hasattr(afrel, name), name
+
+
+def test_plot_and_report_load_on_first_attribute_access():
+    code = (
+        "import sys, afrel; "
+        "assert 'matplotlib' not in sys.modules; "
+        "assert callable(afrel.plot.timeline) and callable(afrel.report.write_report); "
+        "assert afrel.plot is sys.modules['afrel.plot']; "
+        "assert {'plot', 'report'} <= set(dir(afrel))"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
