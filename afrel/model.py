@@ -3,8 +3,10 @@
 Every record is a frozen, slotted attrs class, validated when it is built. Constructors take
 keyword arguments and accept convenient inputs: dates as :class:`datetime.date`, ISO strings
 (``"1978"``, ``"1978-04"``, ``"1978-04-27"``) or :class:`~afrel.dates.PartialDate`; kinds as
-their enum or its string value; lists of ids as any iterable of strings. Change a record with
-:func:`attrs.evolve`.
+their enum or its string value; lists of ids as any iterable of strings. Numbers, booleans and
+lists take Python values: reading them from CSV text (``"true"``, ``"a;b"``) is the job of the
+cell codec in :mod:`afrel.schema`, so a string is never split or converted silently here.
+Change a record with :func:`attrs.evolve`.
 
 Examples
 --------
@@ -66,10 +68,14 @@ def _id(value: object) -> str:
 
 
 def _items(value: object, what: str) -> list[object]:
-    if value is None or value == "":
+    if value is None:
         return []
     if isinstance(value, str):
-        return list(value.split(";"))
+        # only the CSV codec (afrel.schema) splits cells at ';': a string here is a mistake
+        raise TypeError(
+            f"expected a list of {what}, got the string {value!r}; pass a list such as {value.split(';')!r} "
+            "(the CSV reader splits cells at ';', records built in Python never do)"
+        )
     if isinstance(value, Iterable):
         return list(value)
     raise TypeError(f"expected a list of {what}, got {type(value).__name__}")
@@ -116,21 +122,17 @@ def _optional_id(value: object) -> str | None:
 
 
 def _optional_int(value: object) -> int | None:
-    if value is None or value == "":
+    if value is None:
         return None
-    if isinstance(value, bool):
-        raise TypeError("expected an integer, got a bool")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"-?\d+", value):
-        return int(value)
-    raise ValueError(f"{value!r} is not an integer")
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected an integer, got {type(value).__name__} {value!r}")
+    return value
 
 
 def _int(value: object) -> int:
     out = _optional_int(value)
     if out is None:
-        raise ValueError("must not be empty")
+        raise TypeError("expected an integer, got None")
     return out
 
 
@@ -149,14 +151,11 @@ def _intensity(value: object) -> int:
 
 
 def _optional_float(value: object) -> float | None:
-    if value is None or value == "":
+    if value is None:
         return None
-    if isinstance(value, bool):
-        raise TypeError("expected a number, got a bool")
-    if isinstance(value, int | float) or (isinstance(value, str) and re.fullmatch(r"-?\d+(\.\d+)?", value)):
-        out = float(value)
-    else:
-        raise ValueError(f"{value!r} is not a decimal number")
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"expected a number, got {type(value).__name__} {value!r}")
+    out = float(value)
     if not math.isfinite(out):
         raise ValueError(f"{value!r} is not a finite number")
     return out
@@ -165,9 +164,7 @@ def _optional_float(value: object) -> float | None:
 def _bool(value: object) -> bool:
     if isinstance(value, bool):
         return value
-    if value in ("true", "false"):
-        return value == "true"
-    raise ValueError(f"{value!r} is not a boolean; use 'true' or 'false'")
+    raise TypeError(f"expected True or False, got {type(value).__name__} {value!r}")
 
 
 def _date(value: object) -> PartialDate:

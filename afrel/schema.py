@@ -1,21 +1,43 @@
 """The CSV format: which file holds which record, its columns, and the cell codec.
 
-A cell is text; :func:`parse_row` turns a row into a record, collecting a problem for every bad
-cell instead of stopping at the first, and :func:`format_row` writes a record back to cells in
-canonical form, so that reading then writing an unchanged file reproduces it byte for byte.
+This module's one job is the text form of records. :data:`FILES` is the one list of collections
+(the graph, the reader, the writer and the validator all walk it). A cell is text:
+:func:`parse_cell` reads it by the type of its field (``;``-separated lists, ``true``/``false``,
+integers and decimals; everything else goes to the record's own converter as text),
+:func:`parse_row` turns a row into a record, collecting a problem for every bad cell instead of
+stopping at the first, and :func:`format_row` writes a record back to cells in canonical form, so
+that reading then writing an unchanged file reproduces it byte for byte.
 """
 
 from __future__ import annotations
 
 import enum
+import functools
+import re
+import types
+import typing
 from collections.abc import Callable, Mapping
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 import attrs
 
 from afrel.model import Actor, Event, FieldError, Leader, Period, Record, Relation, Source
 
-__all__ = ["FILES", "OPTIONAL_COLUMNS", "FileSpec", "columns", "format_cell", "format_row", "parse_row"]
+__all__ = [
+    "COLLECTIONS",
+    "FILES",
+    "OPTIONAL_COLUMNS",
+    "Collection",
+    "FileSpec",
+    "columns",
+    "format_cell",
+    "format_row",
+    "parse_cell",
+    "parse_row",
+]
+
+Collection = Literal["actors", "relations", "events", "sources", "periods", "leaders"]
+"""The name of a collection of records, as :meth:`afrel.RelationGraph.records` takes it."""
 
 
 @attrs.frozen
@@ -35,7 +57,10 @@ FILES: Final = (
     FileSpec("periods.csv", Period, "periods"),
     FileSpec("leaders.csv", Leader, "leaders"),
 )
-"""Every file of the format, in the order they are read and written."""
+"""Every file of the format, in the order they are read and written: the one list of collections."""
+
+COLLECTIONS: Final[tuple[Collection, ...]] = tuple(f.key for f in FILES)
+"""The collection names, in :data:`FILES` order."""
 
 OPTIONAL_COLUMNS: Final = frozenset({"gaps", "rank", "alternatives"})
 """Columns added in version 0.2 of the format; a file written before may leave them out (read as empty).
@@ -80,6 +105,76 @@ def format_cell(value: object) -> str:
     return str(value)
 
 
+_Cell = Literal["list", "bool", "int", "float", "text"]
+_INT = re.compile(r"-?\d+")
+_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
+
+
+@functools.cache
+def _cell_types(record: type[Any]) -> dict[str, _Cell]:
+    """How each field of a record class reads from a cell, from its type annotation."""
+    hints = typing.get_type_hints(record)
+    out: dict[str, _Cell] = {}
+    for a in attrs.fields(record):
+        hint = hints[a.name]
+        args = set(typing.get_args(hint)) - {type(None)} if isinstance(hint, types.UnionType) else {hint}
+        if typing.get_origin(hint) is tuple:
+            out[a.name] = "list"
+        elif args == {bool}:
+            out[a.name] = "bool"
+        elif args == {int}:
+            out[a.name] = "int"
+        elif args == {float}:
+            out[a.name] = "float"
+        else:
+            out[a.name] = "text"
+    return out
+
+
+def parse_cell(record: type[Any], column: str, cell: str) -> object:
+    """Read one cell of a record's file into the Python value its field takes.
+
+    Lists are split at ``;`` (an empty cell is an empty list), booleans are ``true`` or
+    ``false``, numbers are plain decimals, and an empty cell of a number is None. Other cells
+    (ids, text, dates, kinds) are passed on unchanged: the record's converters read them.
+
+    Raises
+    ------
+    ValueError
+        With the cell and what is allowed, when the cell cannot be read.
+
+    Examples
+    --------
+    >>> from afrel.model import Relation
+    >>> parse_cell(Relation, "sources", "a;b"), parse_cell(Relation, "directed", "true")
+    (('a', 'b'), True)
+    >>> parse_cell(Relation, "amount", "12.5"), parse_cell(Relation, "amount", ""), parse_cell(Relation, "note", "x;y")
+    (12.5, None, 'x;y')
+    >>> parse_cell(Relation, "intensity", "high")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'high' is not an integer
+    """
+    how = _cell_types(record)[column]
+    if how == "text":
+        return cell
+    if how == "list":
+        return tuple(cell.split(";")) if cell else ()
+    if how == "bool":
+        if cell in ("true", "false"):
+            return cell == "true"
+        raise ValueError(f"{cell!r} is not a boolean; use 'true' or 'false'")
+    if not cell:
+        return None
+    if how == "int":
+        if _INT.fullmatch(cell):
+            return int(cell)
+        raise ValueError(f"{cell!r} is not an integer")
+    if _DECIMAL.fullmatch(cell):
+        return float(cell)
+    raise ValueError(f"{cell!r} is not a decimal number")
+
+
 def format_row(record: Record) -> dict[str, str]:
     """A record as a mapping of column to cell."""
     return {a.name: format_cell(getattr(record, a.name)) for a in attrs.fields(type(record))}
@@ -107,7 +202,8 @@ def parse_row(record: type[Any], row: Mapping[str, str]) -> tuple[Any, list[tupl
         cell = row[a.name]
         conv: Callable[[object], object] | None = a.converter
         try:
-            values[a.name] = cell if conv is None else conv(cell)
+            value = parse_cell(record, a.name, cell)
+            values[a.name] = value if conv is None else conv(value)
         except (ValueError, TypeError) as exc:
             problems.append((a.name, _message(exc, cell)))
     if problems:

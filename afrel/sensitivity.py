@@ -46,7 +46,7 @@ def datings(r: Relation) -> list[Dating]:
     --------
     >>> from afrel import Relation
     >>> r = Relation(id="r", source="AFG", target="IND", kind="diplomatic", start="1947", end="1979",
-    ...              certainty="disputed", alternatives="start=1950;end=1989", sources=["s"])
+    ...              certainty="disputed", alternatives=["start=1950", "end=1989"], sources=["s"])
     >>> [(str(a), str(b)) for a, b in datings(r)]
     [('1947', '1979'), ('1947', '1989'), ('1950', '1979'), ('1950', '1989')]
     """

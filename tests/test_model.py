@@ -29,7 +29,30 @@ def test_relation_accepts_strings_dates_and_enums() -> None:
     assert str(rel().start) == "1947"
     assert rel().directed is False
     assert rel(kind="embassy").directed is True
-    assert rel(sources="a;b").sources == ("a", "b")
+    assert rel(sources=("a", "b")).sources == ("a", "b")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("sources", "a;b", r"got the string 'a;b'; pass a list such as \['a', 'b'\]"),
+        ("directed", "false", "expected True or False, got str 'false'"),
+        ("intensity", "2", "expected an integer, got str '2'"),
+        ("amount", "12.5", "expected a number, got str '12.5'"),
+    ],
+)
+def test_records_built_in_python_never_read_csv_text(field: str, value: str, message: str) -> None:
+    extra = {"currency": "USD"} if field == "amount" else {}
+    with pytest.raises(TypeError, match=message):
+        rel(**{field: value}, **extra)
+
+
+def test_the_csv_codec_reads_what_python_callers_pass_as_values() -> None:
+    row = {c: afrel.schema.format_row(rel())[c] for c in afrel.schema.columns(Relation)}
+    row.update(sources="a;b", directed="true", intensity="2", amount="12.5", currency="USD")
+    r, problems = afrel.schema.parse_row(Relation, row)
+    assert problems == []
+    assert r == rel(sources=("a", "b"), directed=True, intensity=2, amount=12.5, currency="USD")
 
 
 def test_records_are_frozen_and_slotted() -> None:
@@ -91,7 +114,7 @@ def test_actor_rules() -> None:
         Actor(id="X", name="X", kind="country")
     with pytest.raises(ValueError, match="iso2"):
         Actor(id="AFG", name="Afghanistan", kind="state", iso2="afg")
-    a = Actor(id="AFG", name="Afghanistan", kind="state", cow="700", lat="34.53", aliases="Afghan State;Kabul")
+    a = Actor(id="AFG", name="Afghanistan", kind="state", cow=700, lat=34.53, aliases=["Afghan State", "Kabul"])
     assert (a.cow, a.lat, a.aliases) == (700, 34.53, ("Afghan State", "Kabul"))
 
 
@@ -118,28 +141,28 @@ def test_mission_rank_only_on_missions() -> None:
 
 
 def test_alternatives_are_structured_and_only_on_disputed_records() -> None:
-    r = rel(end="1979", certainty="disputed", alternatives="start=1926-03-03;end=1989-01")
+    r = rel(end="1979", certainty="disputed", alternatives=["start=1926-03-03", "end=1989-01"])
     assert [(a.bound, str(a.date)) for a in r.alternatives] == [("start", "1926-03-03"), ("end", "1989-01")]
     assert afrel.schema.format_row(r)["alternatives"] == "start=1926-03-03;end=1989-01"
     with pytest.raises(ValueError, match="alternatives are for disputed records"):
-        rel(alternatives="start=1926")
+        rel(alternatives=["start=1926"])
     with pytest.raises(ValueError, match="no end to replace"):
-        rel(certainty="disputed", alternatives="end=1980")
+        rel(certainty="disputed", alternatives=["end=1980"])
     with pytest.raises(ValueError, match="write start=DATE or end=DATE"):
-        rel(certainty="disputed", alternatives="1926")
+        rel(certainty="disputed", alternatives=["1926"])
     with pytest.raises(ValueError, match="listed twice"):
-        rel(certainty="disputed", alternatives="start=1926;start=1926")
+        rel(certainty="disputed", alternatives=["start=1926", "start=1926"])
 
 
 def test_gaps_split_an_actor_existence() -> None:
-    est = Actor(id="EST", name="Estonia", kind="state", start="1918-02-24", gaps="1940-08-06/1991-08-20")
+    est = Actor(id="EST", name="Estonia", kind="state", start="1918-02-24", gaps=["1940-08-06/1991-08-20"])
     assert est.holds_on("1940-08-05") and not est.holds_on("1940-08-06")
     assert not est.holds_on("1991-08-19") and est.holds_on("1991-08-20")
     assert len(est.spans) == 2 and est.spans[0][1] == datetime.date(1940, 8, 6).toordinal()
     assert afrel.schema.format_row(est)["gaps"] == "1940-08-06/1991-08-20"
     with pytest.raises(ValueError, match="does not lie inside the existence"):
-        Actor(id="EST", name="Estonia", kind="state", start="1918-02-24", end="1930", gaps="1925/1935")
+        Actor(id="EST", name="Estonia", kind="state", start="1918-02-24", end="1930", gaps=["1925/1935"])
     with pytest.raises(ValueError, match="overlap"):
-        Actor(id="EST", name="Estonia", kind="state", start="1918", gaps="1925/1935;1930/1940")
+        Actor(id="EST", name="Estonia", kind="state", start="1918", gaps=["1925/1935", "1930/1940"])
     with pytest.raises(ValueError, match="write START/END"):
-        Actor(id="EST", name="Estonia", kind="state", start="1918", gaps="1925")
+        Actor(id="EST", name="Estonia", kind="state", start="1918", gaps=["1925"])

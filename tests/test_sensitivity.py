@@ -78,7 +78,7 @@ def test_exhaustive_equals_brute_force(relations: tuple[afrel.Relation, ...]) ->
 def test_datings_drop_empty_intervals() -> None:
     r = afrel.Relation(
         id="r", source="AFG", target="IND", kind="treaty", start="1950", end="1955",
-        certainty="disputed", alternatives="start=1956;end=1960", sources=["s"],
+        certainty="disputed", alternatives=["start=1956", "end=1960"], sources=["s"],
     )  # fmt: skip
     assert [(str(s), str(e)) for s, e in datings(r)] == [("1950", "1955"), ("1950", "1960"), ("1956", "1960")]
 
@@ -94,7 +94,7 @@ def test_sampled_mode_is_reproducible_and_includes_the_corners() -> None:
             start="1950",
             end="1955",
             certainty="disputed",
-            alternatives="start=1945;end=1958",
+            alternatives=["start=1945", "end=1958"],
             sources=["s"],
         )
         for i in range(6)
