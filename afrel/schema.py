@@ -12,7 +12,6 @@ that reading then writing an unchanged file reproduces it byte for byte.
 from __future__ import annotations
 
 import enum
-import functools
 import re
 import types
 import typing
@@ -46,7 +45,7 @@ class FileSpec:
 
     name: str
     record: type[Any]
-    key: str
+    key: Collection
 
 
 FILES: Final = (
@@ -110,9 +109,13 @@ _INT = re.compile(r"-?\d+")
 _DECIMAL = re.compile(r"-?\d+(\.\d+)?")
 
 
-@functools.cache
+_CELL_TYPES: dict[type[Any], dict[str, _Cell]] = {}
+
+
 def _cell_types(record: type[Any]) -> dict[str, _Cell]:
     """How each field of a record class reads from a cell, from its type annotation."""
+    if record in _CELL_TYPES:
+        return _CELL_TYPES[record]
     hints = typing.get_type_hints(record)
     out: dict[str, _Cell] = {}
     for a in attrs.fields(record):
@@ -128,6 +131,7 @@ def _cell_types(record: type[Any]) -> dict[str, _Cell]:
             out[a.name] = "float"
         else:
             out[a.name] = "text"
+    _CELL_TYPES[record] = out
     return out
 
 
