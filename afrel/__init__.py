@@ -17,7 +17,7 @@ from afrel.align import alignment, weighting_table
 from afrel.blocs import CAMPS, Camp, bloc_members, bloc_membership, scope, un_bloc_agreement
 from afrel.compare import centrality, compare_periods
 from afrel.dates import PartialDate
-from afrel.errors import DataError, Problem, UnknownActorError
+from afrel.errors import DataError, Problem, ScopeWarning, UnknownActorError
 from afrel.explorer import explore
 from afrel.export import read_snapshot, to_frame, write_snapshot
 from afrel.graph import RelationGraph
@@ -68,6 +68,7 @@ __all__ = [
     "RelationGraph",
     "RelationKind",
     "Role",
+    "ScopeWarning",
     "Source",
     "UnknownActorError",
     "__version__",

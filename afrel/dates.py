@@ -20,7 +20,8 @@ A *query* date given as a year or month (``g.at("1985")``) means the first day o
 ``("1978", "1990")`` covers 1 January 1978 through 31 December 1990 (:func:`window`).
 
 Internally every bound is a proleptic Gregorian ordinal (:meth:`datetime.date.toordinal`), so
-comparisons are integer comparisons.
+comparisons are integer comparisons. Walking time by calendar years, months or days
+(:func:`days`) is defined here too, so that every module steps the same way.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from typing import Final, TypeAlias
+from typing import Final, Literal, TypeAlias
 
 import attrs
 
@@ -37,6 +38,9 @@ __all__ = [
     "DateLike",
     "PartialDate",
     "Precision",
+    "Step",
+    "add_months",
+    "days",
     "end_bound",
     "query_day",
     "to_partial",
@@ -179,6 +183,9 @@ class PartialDate:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
 
+Step: TypeAlias = "Literal['year', 'month', 'day'] | datetime.timedelta"
+"""A step between days: a calendar year or month, a day, or a fixed :class:`~datetime.timedelta`."""
+
 DateLike: TypeAlias = "PartialDate | datetime.date | str | int"
 """What afrel accepts for a date: a :class:`PartialDate`, a :class:`datetime.date`, an ISO
 string of year, month or day precision, or an int year."""
@@ -262,3 +269,59 @@ def window(start: DateLike, end: DateLike) -> tuple[int, int]:
     if hi <= lo:
         raise ValueError(f"window ends ({b}) before it starts ({a})")
     return lo, hi
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day of the month ``months`` later, clamped to the length of the month reached.
+
+    Examples
+    --------
+    >>> add_months(datetime.date(2000, 1, 31), 1), add_months(datetime.date(2000, 1, 31), 14)
+    (datetime.date(2000, 2, 29), datetime.date(2001, 3, 31))
+    """
+    total = day.year * 12 + day.month - 1 + months
+    year, month = divmod(total, 12)
+    month += 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def days(start: DateLike, end: DateLike, step: Step = "year") -> list[int]:
+    """The ordinals of the days from ``start`` to ``end`` (both included), ``step`` apart.
+
+    Parameters
+    ----------
+    start, end : date-like
+        First and last day (a partial date means its first day).
+    step : "year", "month", "day" or datetime.timedelta
+        Calendar steps keep the day of the month of ``start``, clamped to each month's length
+        (:func:`add_months`), and never drift: the n-th day is ``start`` plus n steps.
+
+    Raises
+    ------
+    ValueError
+        If ``end`` is before ``start``, or the step is not one of those allowed.
+
+    Examples
+    --------
+    >>> [datetime.date.fromordinal(t).isoformat() for t in days("2000-01-31", "2000-04-30", "month")]
+    ['2000-01-31', '2000-02-29', '2000-03-31', '2000-04-30']
+    """
+    first = to_partial(start).first_day()
+    last = to_partial(end).first_day()
+    if last < first:
+        raise ValueError(f"end {end} is before start {start}")
+    if isinstance(step, datetime.timedelta):
+        if step <= datetime.timedelta(0) or step.days * 86400 != step.total_seconds():
+            raise ValueError(f"a timedelta step must be a positive whole number of days, got {step}")
+        return list(range(first.toordinal(), last.toordinal() + 1, step.days))
+    if step == "day":
+        return list(range(first.toordinal(), last.toordinal() + 1))
+    if step not in ("year", "month"):
+        raise ValueError(f"step must be 'year', 'month', 'day' or a timedelta, got {step!r}")
+    months = 12 if step == "year" else 1
+    out: list[int] = []
+    i = 0
+    while (day := add_months(first, months * i)) <= last:
+        out.append(day.toordinal())
+        i += 1
+    return out

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-__all__ = ["DataError", "Problem", "UnknownActorError", "close_matches"]
+__all__ = ["DataError", "Problem", "ScopeWarning", "UnknownActorError", "close_matches"]
 
 
 @attrs.frozen
@@ -59,18 +59,26 @@ class DataError(ValueError):
         super().__init__(f"{head}:\n{body}" if body else head)
 
 
+class ScopeWarning(UserWarning):
+    """A query reaches before the data's first dated record or after today.
+
+    The answer is still given, but the records cannot speak for that time. Silence it with
+    :func:`warnings.simplefilter` (``warnings.simplefilter("ignore", afrel.ScopeWarning)``).
+    """
+
+
 class UnknownActorError(KeyError):
     """An actor id that the graph does not hold.
 
     The message suggests close matches, such as ``'USR'`` -> ``'USA'`` or ``'SUN'``.
     """
 
-    def __init__(self, actor_id: str, suggestions: Sequence[str] = ()) -> None:
+    def __init__(self, actor_id: str, suggestions: Sequence[str] = (), detail: str = "") -> None:
         self.actor_id = actor_id
         self.suggestions = tuple(suggestions)
-        hint = ""
+        hint = f" ({detail})" if detail else ""
         if self.suggestions:
-            hint = "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+            hint += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
         super().__init__(f"unknown actor {actor_id!r}{hint}")
 
     def __str__(self) -> str:  # KeyError would repr() the message

@@ -68,7 +68,7 @@ def payload(
     rels = [r for r in g.records("relations") if (r.source in mine) != (r.target in mine)]
     cited = {s for r in rels for s in r.sources}
     involved = {a for r in rels for a in (r.source, r.target)} | {actor}
-    relations = []
+    relations: list[list[Any]] = []
     for r in rels:
         last_day = datetime.date.fromordinal(min(r.hi, datetime.date(today + 1, 1, 1).toordinal()) - 1)
         relations.append(

@@ -22,24 +22,38 @@ enums (which compare equal to their strings), lists of ids are tuples.
 A relation never shows outside the existence of its actors: when a bound given at year or month
 precision reaches beyond an actor's existence (a tie "from 1978" with a government formed on
 28 April 1978), the graph holds it only while both actors exist. The record itself is unchanged.
+
+Layers
+------
+This module keeps the records, their lookups and the time arrays. Which records meet a day is
+the job of :mod:`afrel.index`; building networkx graphs from them is the job of
+:mod:`afrel.snapshots`; the rules records must follow are in :mod:`afrel.validation` (the graph
+runs :func:`afrel.validation.identity`, the ones it needs to be built); stepping through time
+is :func:`afrel.dates.days`.
+
+Scope
+-----
+A query before the first dated record or after today is answered, but with a
+:class:`~afrel.errors.ScopeWarning` naming the scope: the data cannot know that time, so an
+empty or unchanging answer there says nothing about the world.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime
-import itertools
+import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
-import attrs
-
-from afrel.dates import DateLike, query_day, to_partial, window
-from afrel.errors import DataError, Problem, UnknownActorError, close_matches
+from afrel.dates import DateLike, Step, days, query_day, window
+from afrel.errors import DataError, Problem, ScopeWarning, UnknownActorError, close_matches
 from afrel.index import IntervalIndex
 from afrel.kinds import EventKind, RelationKind, coerce
 from afrel.model import Actor, Event, Leader, Period, Relation, Source
+from afrel.schema import COLLECTIONS, Collection
+from afrel.snapshots import SnapshotBuilder
+from afrel.validation import identity
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -47,13 +61,6 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
 __all__ = ["RelationGraph", "Step"]
-
-Step = Literal["year", "month", "day"] | datetime.timedelta
-"""A step between snapshots: a calendar year or month, a day, or a fixed :class:`~datetime.timedelta`."""
-
-
-def _attrs_of(record: Actor | Relation) -> dict[str, Any]:
-    return {a.name: getattr(record, a.name) for a in attrs.fields(type(record))}
 
 
 class RelationGraph:
@@ -100,14 +107,14 @@ class RelationGraph:
         periods: Iterable[Period] = (),
         leaders: Iterable[Leader] = (),
     ) -> None:
-        self._actor_list = _records(actors, Actor, "actors")
-        self._relation_list = _records(relations, Relation, "relations")
-        self._event_list = _records(events, Event, "events")
-        self._source_list = _records(sources, Source, "sources")
-        period_input = _records(periods, Period, "periods")
+        self._actor_list: tuple[Actor, ...] = _records(actors, Actor, "actors")
+        self._relation_list: tuple[Relation, ...] = _records(relations, Relation, "relations")
+        self._event_list: tuple[Event, ...] = _records(events, Event, "events")
+        self._source_list: tuple[Source, ...] = _records(sources, Source, "sources")
+        period_input: tuple[Period, ...] = _records(periods, Period, "periods")
         self._period_list = tuple(sorted(period_input, key=lambda p: (p.lo, p.hi)))
-        self._leader_list = _records(leaders, Leader, "leaders")
-        self._inputs: dict[str, tuple[Any, ...]] = {
+        self._leader_list: tuple[Leader, ...] = _records(leaders, Leader, "leaders")
+        inputs: dict[Collection, tuple[Any, ...]] = {
             "actors": self._actor_list,
             "relations": self._relation_list,
             "events": self._event_list,
@@ -115,28 +122,14 @@ class RelationGraph:
             "periods": period_input,
             "leaders": self._leader_list,
         }
-
-        problems: list[Problem] = []
-        self._actors = _by_id(self._actor_list, "actors", problems)
-        self._relations = _by_id(self._relation_list, "relations", problems)
-        self._events = _by_id(self._event_list, "events", problems)
-        self._sources = _by_id(self._source_list, "sources", problems)
-        self._periods = _by_id(self._period_list, "periods", problems)
-        self._leaders = _by_id(self._leader_list, "leaders", problems)
-        known = self._actors
-        for r in self._relation_list:
-            for col, ref in (("source", r.source), ("target", r.target)):
-                if ref not in known:
-                    problems.append(_ref_problem("relation", r.id, col, ref, known))
-        for e in self._event_list:
-            for ref in e.actors:
-                if ref not in known:
-                    problems.append(_ref_problem("event", e.id, "actors", ref, known))
-        for ld in self._leader_list:
-            if ld.actor not in known:
-                problems.append(_ref_problem("leader", ld.id, "actor", ld.actor, known))
+        self._inputs: dict[str, tuple[Any, ...]] = {key: inputs[key] for key in COLLECTIONS}
+        problems = identity(self._inputs)
         if problems:
             raise DataError(problems)
+        self._actors = {a.id: a for a in self._actor_list}
+        self._relations = {r.id: r for r in self._relation_list}
+        self._sources = {s.id: s for s in self._source_list}
+        self._periods = {p.id: p for p in self._period_list}
 
         import numpy as np
 
@@ -144,9 +137,9 @@ class RelationGraph:
         a_lo = np.fromiter((a.lo for a in self._actor_list), dtype=np.int64, count=len(self._actor_list))
         a_hi = np.fromiter((a.hi for a in self._actor_list), dtype=np.int64, count=len(self._actor_list))
         # an actor exists on one or more spans (more when its existence was interrupted); the
-        # actor index holds spans, and _span_actor maps a span back to its actor
+        # actor index holds spans, and span_actor maps a span back to its actor
         spans = [(i, lo, hi) for i, a in enumerate(self._actor_list) for lo, hi in a.spans]
-        self._span_actor = np.fromiter((i for i, _, _ in spans), dtype=np.int64, count=len(spans))
+        span_actor = np.fromiter((i for i, _, _ in spans), dtype=np.int64, count=len(spans))
         s_lo = np.fromiter((lo for _, lo, _ in spans), dtype=np.int64, count=len(spans))
         s_hi = np.fromiter((hi for _, _, hi in spans), dtype=np.int64, count=len(spans))
         n = len(self._relation_list)
@@ -160,11 +153,18 @@ class RelationGraph:
         _clip_to_gaps(self._relation_list, self._actors, r_lo, r_hi, problems)
         if problems:
             raise DataError(problems)
-        self._actor_index = IntervalIndex(s_lo, s_hi)
         self._relation_index = IntervalIndex(r_lo, r_hi)
-        self._edge_attrs: list[dict[str, Any]] | None = None
-        self._node_attrs: list[dict[str, Any]] | None = None
+        self._snapshots = SnapshotBuilder(
+            self._actor_list, self._relation_list, IntervalIndex(s_lo, s_hi), span_actor, self._relation_index
+        )
         self._state_of = {a.id: a.state for a in self._actor_list}
+        dated: list[Relation | Event | Period | Leader] = [
+            *self._relation_list,
+            *self._event_list,
+            *self._period_list,
+            *self._leader_list,
+        ]
+        self._first_day = min((x.lo for x in dated), default=None)
 
     # --- collections -----------------------------------------------------------------------
 
@@ -188,18 +188,75 @@ class RelationGraph:
         """Terms in office, in input order."""
         return self._leader_list
 
-    def records(self, kind: str) -> tuple[Any, ...]:
+    @overload
+    def records(self, kind: Literal["actors"]) -> tuple[Actor, ...]: ...
+    @overload
+    def records(self, kind: Literal["relations"]) -> tuple[Relation, ...]: ...
+    @overload
+    def records(self, kind: Literal["events"]) -> tuple[Event, ...]: ...
+    @overload
+    def records(self, kind: Literal["sources"]) -> tuple[Source, ...]: ...
+    @overload
+    def records(self, kind: Literal["periods"]) -> tuple[Period, ...]: ...
+    @overload
+    def records(self, kind: Literal["leaders"]) -> tuple[Leader, ...]: ...
+    @overload
+    def records(self, kind: str) -> tuple[Actor | Relation | Event | Source | Period | Leader, ...]: ...
+
+    def records(self, kind: str) -> tuple[Actor | Relation | Event | Source | Period | Leader, ...]:
         """Every record of one kind, in input order (the order :func:`afrel.write` keeps).
 
         Parameters
         ----------
         kind : str
-            ``"actors"``, ``"relations"``, ``"events"``, ``"sources"``, ``"periods"`` or ``"leaders"``.
+            One of :data:`afrel.schema.COLLECTIONS`: ``"actors"``, ``"relations"``,
+            ``"events"``, ``"sources"``, ``"periods"`` or ``"leaders"``.
+
+        Examples
+        --------
+        >>> import afrel
+        >>> afrel.load().records("periods")[0].id
+        'p1919-independence'
         """
         try:
             return self._inputs[kind]
         except KeyError:
-            raise ValueError(f"records() takes one of {', '.join(map(repr, self._inputs))}; got {kind!r}") from None
+            raise ValueError(f"records() takes one of {', '.join(map(repr, COLLECTIONS))}; got {kind!r}") from None
+
+    @property
+    def scope(self) -> tuple[datetime.date, datetime.date] | None:
+        """The days the data can speak for: its first dated record through today (None if empty).
+
+        Examples
+        --------
+        >>> import afrel
+        >>> afrel.load().scope[0]  # a 1916 event comes before independence
+        datetime.date(1916, 1, 24)
+        """
+        if self._first_day is None:
+            return None
+        return datetime.date.fromordinal(self._first_day), datetime.date.today()
+
+    def _check_scope(self, lo: int, hi: int) -> None:
+        """Warn when a query's first days ``lo`` to ``hi`` (of its first and last bound) leave :attr:`scope`.
+
+        A window ``("1990", "2026")`` asked in 2026 ends on 31 December, after today, but the
+        year it names has begun: the test is on the first day of each bound.
+        """
+        scope = self.scope
+        if scope is None:
+            return
+        first, today = scope
+        if lo < first.toordinal() or hi > today.toordinal():
+            asked = datetime.date.fromordinal(lo).isoformat()
+            if hi != lo:
+                asked += f" to {datetime.date.fromordinal(hi).isoformat()}"
+            warnings.warn(
+                f"{asked} reaches outside the data's scope ({first.isoformat()} to today, {today.isoformat()}): "
+                "the records say nothing about that time",
+                ScopeWarning,
+                stacklevel=3,
+            )
 
     def __len__(self) -> int:
         """Number of relations."""
@@ -217,13 +274,28 @@ class RelationGraph:
         Raises
         ------
         UnknownActorError
-            With close matches, when no actor has this id.
+            When no actor has this id, suggesting the actor a name, alias or code stands for
+            (``"USSR"``: did you mean ``'SUN'``?) or, failing that, close ids.
+
+        Examples
+        --------
+        >>> import afrel
+        >>> afrel.load().actor("USSR")
+        Traceback (most recent call last):
+        ...
+        afrel.errors.UnknownActorError: unknown actor 'USSR'; did you mean 'SUN'?
         """
         try:
             actor: Actor = self._actors[actor_id]
         except KeyError:
-            raise UnknownActorError(actor_id, close_matches(actor_id, self._actors)) from None
+            raise UnknownActorError(actor_id, self._suggest(actor_id)) from None
         return actor
+
+    def _suggest(self, actor_id: object) -> list[str]:
+        """Ids this graph holds that an unknown id may have meant (see :func:`afrel.names.suggest`)."""
+        from afrel.names import suggest
+
+        return suggest(actor_id, self) if isinstance(actor_id, str) else []
 
     def relation(self, relation_id: str) -> Relation:
         """The relation with this id (KeyError if none)."""
@@ -244,9 +316,36 @@ class RelationGraph:
             raise KeyError(f"unknown period {period_id!r}{extra}") from None
         return period
 
-    def period(self, day: DateLike) -> Period | None:
-        """The era a day falls in, or None."""
-        t = query_day(day)
+    def period(self, day_or_id: DateLike) -> Period | None:
+        """An era by its id, or the era a day falls in (None when the day is in none).
+
+        Parameters
+        ----------
+        day_or_id : str or date-like
+            A period id (``"soviet-war"``), or a day (a partial date means its first day).
+
+        Raises
+        ------
+        KeyError
+            For a string that is neither a period id nor a date, with close ids.
+
+        Examples
+        --------
+        >>> import afrel
+        >>> g = afrel.load()
+        >>> g.period("1985-06-01").id, g.period("p1919-independence").start
+        ('p1978-dra-soviet-war', PartialDate(year=1919, month=2, day=28))
+        """
+        if isinstance(day_or_id, str) and day_or_id in self._periods:
+            by_id: Period = self._periods[day_or_id]
+            return by_id
+        try:
+            t = query_day(day_or_id)
+        except ValueError:
+            if isinstance(day_or_id, str):
+                self._period_by_id(day_or_id)  # raises, with close ids
+            raise
+        self._check_scope(t, t)
         found: Period | None = next((p for p in self._period_list if p.lo <= t < p.hi), None)
         return found
 
@@ -305,9 +404,13 @@ class RelationGraph:
             p = self._period_by_id(period) if isinstance(period, str) else period
             positions: Iterable[int] = self._relation_index.overlap(p.lo, p.hi).tolist()
         elif active_at is not None:
-            positions = self._relation_index.stab(query_day(active_at)).tolist()
+            t = query_day(active_at)
+            self._check_scope(t, t)
+            positions = self._relation_index.stab(t).tolist()
         elif between is not None:
-            positions = self._relation_index.overlap(*window(*between)).tolist()
+            lo, hi = window(*between)
+            self._check_scope(lo, query_day(between[1]))
+            positions = self._relation_index.overlap(lo, hi).tolist()
         else:
             positions = range(len(self._relation_list))
         out = []
@@ -372,35 +475,6 @@ class RelationGraph:
 
     # --- snapshots -------------------------------------------------------------------------
 
-    def _ensure_attrs(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        if self._edge_attrs is None or self._node_attrs is None:
-            self._node_attrs = [_attrs_of(a) for a in self._actor_list]
-            self._edge_attrs = [_attrs_of(r) for r in self._relation_list]
-        return self._node_attrs, self._edge_attrs
-
-    def _graph(self, nodes: Iterable[int], edges: Iterable[int], **graph_attrs: str) -> nx.MultiDiGraph:
-        """A new MultiDiGraph of these actors and relations, each with a copy of its attributes.
-
-        The adjacency dicts are filled directly rather than through ``add_edge``: every endpoint
-        is among ``nodes`` (relations are clipped to their actors' lifetimes), so none of
-        ``add_edge``'s checks apply, and this is the hot path of ``at`` and ``snapshots``.
-        ``tests/test_graph.py`` checks the result against graphs built with ``add_edge``.
-        """
-        import networkx as nx
-
-        node_attrs, edge_attrs = self._ensure_attrs()
-        actors, relations = self._actor_list, self._relation_list
-        G: nx.MultiDiGraph = nx.MultiDiGraph(**graph_attrs)
-        node, succ, pred = G._node, G._succ, G._pred
-        for i in nodes:
-            aid = actors[i].id
-            node[aid] = node_attrs[i].copy()
-            succ[aid] = {}
-            pred[aid] = {}
-        for i in edges:
-            _put_edge(succ, pred, relations[i], edge_attrs[i])
-        return G
-
     def at(self, day: DateLike) -> nx.MultiDiGraph:
         """The network as of one day.
 
@@ -423,11 +497,8 @@ class RelationGraph:
         ('1985-06-01', True)
         """
         t = query_day(day)
-        return self._graph(
-            self._span_actor[self._actor_index.stab(t)].tolist(),
-            self._relation_index.stab(t).tolist(),
-            date=datetime.date.fromordinal(t).isoformat(),
-        )
+        self._check_scope(t, t)
+        return self._snapshots.at(t)
 
     def during(self, start: DateLike, end: DateLike) -> nx.MultiDiGraph:
         """Every actor and relation present at some time in a window, both bounds included.
@@ -435,13 +506,8 @@ class RelationGraph:
         ``g.during("1978", "1990")`` covers 1 January 1978 through 31 December 1990.
         """
         lo, hi = window(start, end)
-        first = datetime.date.fromordinal(lo).isoformat()
-        last = datetime.date.fromordinal(hi - 1).isoformat()
-        return self._graph(
-            sorted(set(self._span_actor[self._actor_index.overlap(lo, hi)].tolist())),
-            self._relation_index.overlap(lo, hi).tolist(),
-            window=f"{first}/{last}",
-        )
+        self._check_scope(lo, query_day(end))
+        return self._snapshots.during(lo, hi)
 
     def snapshots(
         self, start: DateLike, end: DateLike, step: Step = "year", *, copy: bool = False
@@ -471,117 +537,13 @@ class RelationGraph:
         >>> [(d.year, s.has_edge("SUN", "AFG-DRA", war)) for d, s in g.snapshots("1978-07-01", "1990-07-01")][::4]
         [(1978, False), (1982, True), (1986, True), (1990, False)]
         """
-        days = _days(start, end, step)
-        if not days:
-            return
-        if copy:
-            yield from self._walk_copies(days)
-        else:
-            yield from self._walk_in_place(days)
-
-    def _sorted_bounds(
-        self, index: IntervalIndex
-    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-        import numpy as np
-
-        by_lo = np.argsort(index.lo, kind="stable")
-        by_hi = np.argsort(index.hi, kind="stable")
-        return by_lo, index.lo[by_lo], by_hi, index.hi[by_hi]
-
-    def _changes(
-        self, index: IntervalIndex, days: Sequence[int], owner: npt.NDArray[np.int64] | None = None
-    ) -> Iterator[tuple[list[int], list[int]]]:
-        """For each consecutive pair of days, what ends (was active) and what starts (stays active).
-
-        With ``owner``, positions are mapped through it (actor spans to actors); spans of one
-        actor never overlap, so an actor ends or starts at most once between two days.
-        """
-        import numpy as np
-
-        by_lo, lo_sorted, by_hi, hi_sorted = self._sorted_bounds(index)
-        lo, hi = index.lo, index.hi
-        for prev, t in itertools.pairwise(days):
-            a, b = np.searchsorted(hi_sorted, [prev, t], side="right")
-            ended = by_hi[a:b]
-            ended = ended[lo[ended] <= prev]
-            a, b = np.searchsorted(lo_sorted, [prev, t], side="right")
-            started = by_lo[a:b]
-            started = started[hi[started] > t]
-            if owner is not None:
-                ended, started = owner[ended], owner[started]
-                both = np.intersect1d(ended, started)  # one gap fully between two days: no change
-                if both.size:
-                    ended, started = np.setdiff1d(ended, both), np.setdiff1d(started, both)
-            yield ended.tolist(), started.tolist()
-
-    def _walk_in_place(self, days: Sequence[int]) -> Iterator[tuple[datetime.date, nx.MultiDiGraph]]:
-        node_attrs, edge_attrs = self._ensure_attrs()
-        actors, relations = self._actor_list, self._relation_list
-        first = datetime.date.fromordinal(days[0])
-        G = self.at(first)
-        yield first, G
-        node, succ, pred = G._node, G._succ, G._pred
-        node_changes = self._changes(self._actor_index, days, self._span_actor)
-        edge_changes = self._changes(self._relation_index, days)
-        for t, (gone_nodes, new_nodes), (gone_edges, new_edges) in zip(
-            days[1:], node_changes, edge_changes, strict=True
-        ):
-            # the same bookkeeping as remove_edge/add_edge, without their checks (see _graph)
-            for i in gone_edges:
-                r = relations[i]
-                keys = succ[r.source][r.target]
-                del keys[r.id]
-                if not keys:
-                    del succ[r.source][r.target]
-                    del pred[r.target][r.source]
-            for i in gone_nodes:
-                aid = actors[i].id
-                if succ[aid] or pred[aid]:  # only if the user added edges to the yielded graph
-                    G.remove_node(aid)
-                else:
-                    del node[aid], succ[aid], pred[aid]
-            for i in new_nodes:
-                aid = actors[i].id
-                node[aid] = node_attrs[i].copy()
-                succ[aid] = {}
-                pred[aid] = {}
-            for i in new_edges:
-                _put_edge(succ, pred, relations[i], edge_attrs[i])
-            cache = getattr(G, "__networkx_cache__", None)
-            if cache:
-                cache.clear()
-            day = datetime.date.fromordinal(t)
-            G.graph["date"] = day.isoformat()
-            yield day, G
-
-    def _walk_copies(self, days: Sequence[int]) -> Iterator[tuple[datetime.date, nx.MultiDiGraph]]:
-        nodes = set(self._span_actor[self._actor_index.stab(days[0])].tolist())
-        edges = set(self._relation_index.stab(days[0]).tolist())
-        first = datetime.date.fromordinal(days[0])
-        yield first, self._graph(sorted(nodes), sorted(edges), date=first.isoformat())
-        node_changes = self._changes(self._actor_index, days, self._span_actor)
-        edge_changes = self._changes(self._relation_index, days)
-        for t, (gone_nodes, new_nodes), (gone_edges, new_edges) in zip(
-            days[1:], node_changes, edge_changes, strict=True
-        ):
-            nodes.difference_update(gone_nodes)
-            nodes.update(new_nodes)
-            edges.difference_update(gone_edges)
-            edges.update(new_edges)
-            day = datetime.date.fromordinal(t)
-            yield day, self._graph(sorted(nodes), sorted(edges), date=day.isoformat())
+        steps = days(start, end, step)
+        if steps:
+            self._check_scope(steps[0], steps[-1])
+        return self._snapshots.walk(steps, copy=copy)
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-
-def _put_edge(succ: dict[str, Any], pred: dict[str, Any], r: Relation, attrs: dict[str, Any]) -> None:
-    """Add a relation's edge to MultiDiGraph adjacency dicts, as ``add_edge`` would."""
-    out = succ[r.source]
-    keys = out.get(r.target)
-    if keys is None:
-        keys = out[r.target] = pred[r.target][r.source] = {}
-    keys[r.id] = attrs.copy()
 
 
 def _clip_to_gaps(
@@ -635,55 +597,8 @@ def _is_frame(obj: object) -> bool:
     return type(obj).__name__ == "DataFrame" and hasattr(obj, "columns")
 
 
-def _by_id(records: Iterable[Any], label: str, problems: list[Problem]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for r in records:
-        if r.id in out:
-            problems.append(Problem("<records>", None, "id", f"{label}: duplicate id {r.id!r}"))
-        else:
-            out[r.id] = r
-    return out
-
-
-def _ref_problem(label: str, rid: str, column: str, ref: str, known: Mapping[str, Actor]) -> Problem:
-    hint = close_matches(ref, known)
-    extra = f"; did you mean {' or '.join(map(repr, hint))}?" if hint else ""
-    return Problem("<records>", None, column, f"{label} {rid!r}: unknown actor {ref!r}{extra}")
-
-
 def _kinds(kind: RelationKind | str | Iterable[RelationKind | str] | None) -> frozenset[RelationKind] | None:
     if kind is None:
         return None
     items = [kind] if isinstance(kind, str) else list(kind)
     return frozenset(coerce(RelationKind, k) for k in items)
-
-
-def _add_months(day: datetime.date, months: int) -> datetime.date:
-    total = day.year * 12 + day.month - 1 + months
-    year, month = divmod(total, 12)
-    month += 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def _days(start: DateLike, end: DateLike, step: Step) -> list[int]:
-    first = to_partial(start).first_day()
-    last = to_partial(end).first_day()
-    if last < first:
-        raise ValueError(f"end {end} is before start {start}")
-    out: list[int] = []
-    if isinstance(step, datetime.timedelta):
-        if step <= datetime.timedelta(0) or step.days * 86400 != step.total_seconds():
-            raise ValueError(f"a timedelta step must be a positive whole number of days, got {step}")
-        return list(range(first.toordinal(), last.toordinal() + 1, step.days))
-    if step == "day":
-        return list(range(first.toordinal(), last.toordinal() + 1))
-    if step not in ("year", "month"):
-        raise ValueError(f"step must be 'year', 'month', 'day' or a timedelta, got {step!r}")
-    months = 12 if step == "year" else 1
-    i = 0
-    while True:
-        day = _add_months(first, months * i)
-        if day > last:
-            return out
-        out.append(day.toordinal())
-        i += 1

@@ -16,7 +16,7 @@ from afrel.errors import UnknownActorError
 if TYPE_CHECKING:
     from afrel.graph import RelationGraph
 
-__all__ = ["resolve"]
+__all__ = ["resolve", "suggest"]
 
 
 def _norm(text: str) -> str:
@@ -60,12 +60,14 @@ def resolve(name: str | int, g: RelationGraph | None = None) -> str:
     Returns
     -------
     str
-        The actor id (ISO alpha-3 for states).
+        The id of one of the graph's actors (ISO alpha-3 for states), never an id the graph
+        does not hold.
 
     Raises
     ------
     UnknownActorError
-        If neither the graph nor pycountry knows the name.
+        If no actor of the graph answers to the name: neither the graph nor pycountry knows
+        it, or pycountry knows it as a country the graph does not hold (the message says so).
 
     Examples
     --------
@@ -73,6 +75,10 @@ def resolve(name: str | int, g: RelationGraph | None = None) -> str:
     ('SUN', 'SUN', 'SUN', 'SUN')
     >>> resolve("Islamic Republic of Iran"), resolve("af")
     ('IRN', 'AFG')
+    >>> resolve("Tuvalu")
+    Traceback (most recent call last):
+    ...
+    afrel.errors.UnknownActorError: unknown actor 'Tuvalu' (ISO 3166 knows it as 'TUV', which the graph does not hold)
     """
     if isinstance(name, bool) or not isinstance(name, str | int):
         raise TypeError(f"expected a name or code (str or int), got {type(name).__name__}")
@@ -86,12 +92,49 @@ def resolve(name: str | int, g: RelationGraph | None = None) -> str:
         raise UnknownActorError(str(name))
     found = _pycountry(str(name).strip())
     if found is not None:
-        return found
+        if found in table.values():
+            return found
+        raise UnknownActorError(str(name), detail=f"ISO 3166 knows it as {found!r}, which the graph does not hold")
     import difflib
 
     names = {n: table[n] for n in table if len(n) > 3}
     hits = difflib.get_close_matches(key, list(names), n=2, cutoff=0.75)
     raise UnknownActorError(str(name), [names[h] for h in hits])
+
+
+def suggest(name: str, g: RelationGraph) -> list[str]:
+    """Up to two ids of ``g`` that an unknown actor id may have meant, best first.
+
+    A name, alias or code of one of the graph's actors gives that actor (``"USSR"`` gives
+    ``'SUN'``). Otherwise a short code is compared with the ids spelled alike (``"SUU"`` gives
+    ``'SAU'`` or ``'SUN'``) and a longer name is looked up with :func:`resolve`; the other way
+    is tried when the first finds nothing. Only ids of ``g`` are suggested.
+
+    Examples
+    --------
+    >>> import afrel
+    >>> g = afrel.load()
+    >>> suggest("USSR", g), suggest("SUU", g), suggest("Islamic Republic of Iran", g)
+    (['SUN'], ['SAU', 'SUN'], ['IRN'])
+    """
+    from afrel.errors import close_matches
+
+    table = _table(g)
+    key = _norm(name)
+    if key in table:
+        return [table[key]]
+
+    def by_name() -> list[str]:
+        try:
+            return [resolve(name, g)]
+        except UnknownActorError as exc:
+            return list(exc.suggestions)
+
+    def by_spelling() -> list[str]:
+        return close_matches(name, g.actors)
+
+    first, second = (by_spelling, by_name) if len(key) <= 4 else (by_name, by_spelling)
+    return first() or second()
 
 
 def _pycountry(name: str) -> str | None:

@@ -37,11 +37,12 @@ from afrel.dates import OPEN_END, PartialDate
 from afrel.errors import Problem, close_matches
 from afrel.kinds import ActorKind, RelationKind
 from afrel.model import Actor, Event, Leader, Period, Relation, Source
+from afrel.schema import COLLECTIONS
 
 if TYPE_CHECKING:
     from afrel.graph import RelationGraph
 
-__all__ = ["check", "check_records", "handovers"]
+__all__ = ["check", "check_records", "handovers", "identity"]
 
 Locate = Callable[[str, int], tuple[str, int | None]]
 """(collection, position) -> (file, line) for messages."""
@@ -91,7 +92,7 @@ def check(g: RelationGraph) -> list[Problem]:
     >>> afrel.check(afrel.load())
     []
     """
-    return check_records({k: g.records(k) for k in ("actors", "relations", "events", "sources", "periods", "leaders")})
+    return check_records({k: g.records(k) for k in COLLECTIONS})
 
 
 def handovers(g: RelationGraph) -> list[Problem]:
@@ -108,9 +109,62 @@ def handovers(g: RelationGraph) -> list[Problem]:
     ['<leaders>']
     """
     warn: list[Problem] = []
-    check_records({k: g.records(k) for k in ("actors", "relations", "events", "sources", "periods", "leaders")},
-                  warn=warn)  # fmt: skip
+    check_records({k: g.records(k) for k in COLLECTIONS}, warn=warn)
     return warn
+
+
+def identity(
+    records: Mapping[str, Sequence[Any]], locate: Locate = _in_memory, *, skip_references_to: Collection[str] = ()
+) -> list[Problem]:
+    """The rules a :class:`~afrel.RelationGraph` needs to hold records at all.
+
+    Ids are unique within each collection, and every actor a relation (``source``,
+    ``target``), an event (``actors``) or a leader (``actor``) names exists. The graph checks
+    these when it is built; :func:`check_records` reports them with the other rules.
+
+    Examples
+    --------
+    >>> from afrel.model import Actor, Relation
+    >>> recs = {"actors": [Actor(id="AFG", name="Afghanistan", kind="state")],
+    ...         "relations": [Relation(id="r", source="AFG", target="IRN", kind="diplomatic",
+    ...                                start="1935", sources=["s"])]}
+    >>> [str(p) for p in identity(recs)]
+    ["<relations>: column 'target': 'r': unknown actor 'IRN'"]
+    """
+    out: list[Problem] = []
+
+    def add(collection: str, position: int, column: str, message: str) -> None:
+        file, line = locate(collection, position)
+        if locate is _in_memory:  # no line to point at: name the record
+            message = f"{records[collection][position].id!r}: {message}"
+        out.append(Problem(file, line, column, message))
+
+    for key, items in records.items():
+        seen: dict[str, int] = {}
+        for i, r in enumerate(items):
+            if r.id in seen:
+                first_file, first_line = locate(key, seen[r.id])
+                where = f"line {first_line}" if first_line is not None else first_file
+                add(key, i, "id", f"duplicate id {r.id!r} (first used at {where})")
+            else:
+                seen[r.id] = i
+    if "actors" in skip_references_to:
+        return out
+    known = {a.id for a in records.get("actors", ())}
+
+    def ref(key: str, i: int, column: str, actor_id: str) -> None:
+        if actor_id not in known:
+            add(key, i, column, f"unknown actor {actor_id!r}{_suggest(actor_id, known)}")
+
+    for i, r in enumerate(records.get("relations", ())):
+        ref("relations", i, "source", r.source)
+        ref("relations", i, "target", r.target)
+    for i, e in enumerate(records.get("events", ())):
+        for actor_id in e.actors:
+            ref("events", i, "actors", actor_id)
+    for i, ld in enumerate(records.get("leaders", ())):
+        ref("leaders", i, "actor", ld.actor)
+    return out
 
 
 def check_records(
@@ -139,23 +193,14 @@ def check_records(
         file, line = locate(collection, position)
         out.append(Problem(file, line, column, message))
 
-    # unique ids
-    for key, items in records.items():
-        seen: dict[str, int] = {}
-        for i, r in enumerate(items):
-            if r.id in seen:
-                first_file, first_line = locate(key, seen[r.id])
-                where = f"line {first_line}" if first_line is not None else first_file
-                add(key, i, "id", f"duplicate id {r.id!r} (first used at {where})")
-            else:
-                seen[r.id] = i
+    out.extend(identity(records, locate, skip_references_to=skip_references_to))
 
     by_id = {a.id: a for a in actors}
     source_ids = {s.id for s in sources}
 
-    def actor_ref(key: str, i: int, column: str, ref: str) -> Actor | None:
+    def actor_ref(key: str, i: int, column: str, ref: str, *, report: bool = True) -> Actor | None:
         a = by_id.get(ref)
-        if a is None and "actors" not in skip_references_to:
+        if a is None and report and "actors" not in skip_references_to:
             add(key, i, column, f"unknown actor {ref!r}{_suggest(ref, by_id)}")
         return a
 
@@ -199,21 +244,21 @@ def check_records(
             for ref in refs:
                 actor_ref("actors", i, column, ref)
 
-    # relations, events, leaders: references and lifetimes
+    # relations, events, leaders: lifetimes (identity() reports unknown actors)
     for i, r in enumerate(relations):
         for end_column, ref in (("source", r.source), ("target", r.target)):
-            found = actor_ref("relations", i, end_column, ref)
+            found = actor_ref("relations", i, end_column, ref, report=False)
             if found is not None:
                 for column, msg in _outside(r.start, r.end, found):
                     add("relations", i, column, msg)
     for i, e in enumerate(events):
         for ref in e.actors:
-            found = actor_ref("events", i, "actors", ref)
+            found = actor_ref("events", i, "actors", ref, report=False)
             if found is not None:
                 for _, msg in _outside(e.date, e.date, found, point=True):
                     add("events", i, "date", msg)
     for i, ld in enumerate(leaders):
-        found = actor_ref("leaders", i, "actor", ld.actor)
+        found = actor_ref("leaders", i, "actor", ld.actor, report=False)
         if found is not None:
             for column, msg in _outside(ld.start, ld.end, found):
                 add("leaders", i, column, msg)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import warnings
 from typing import Any
 
 import networkx as nx
@@ -115,6 +116,7 @@ def graphs(draw: st.DrawFn) -> tuple[list[Actor], list[Relation]]:
 days = st.dates(datetime.date(1895, 1, 1), datetime.date(1965, 12, 31))
 
 
+@pytest.mark.filterwarnings("ignore::afrel.ScopeWarning")  # days before the first record of the fixture
 @given(graphs(), st.lists(days, min_size=1, max_size=8))
 def test_at_equals_brute_force(data: tuple[list[Actor], list[Relation]], when: list[datetime.date]) -> None:
     actors, relations = data
@@ -123,6 +125,7 @@ def test_at_equals_brute_force(data: tuple[list[Actor], list[Relation]], when: l
         assert canon(g.at(day)) == canon(brute_at(actors, relations, day))
 
 
+@pytest.mark.filterwarnings("ignore::afrel.ScopeWarning")  # days before the first record of the fixture
 @given(graphs(), days, st.integers(0, 4000))
 def test_during_equals_brute_force(data: tuple[list[Actor], list[Relation]], first: datetime.date, width: int) -> None:
     actors, relations = data
@@ -134,6 +137,7 @@ def test_during_equals_brute_force(data: tuple[list[Actor], list[Relation]], fir
     assert {k for _, _, k in G.edges(keys=True)} == edges
 
 
+@pytest.mark.filterwarnings("ignore::afrel.ScopeWarning")  # days before the first record of the fixture
 @given(graphs(), days, st.sampled_from(["year", "month", datetime.timedelta(days=97)]), st.booleans())
 def test_snapshots_equal_independent_at(
     data: tuple[list[Actor], list[Relation]], first: datetime.date, step: Any, copy: bool
@@ -149,6 +153,7 @@ def test_snapshots_equal_independent_at(
     assert seen[0] == first and seen[-1] <= last
 
 
+@pytest.mark.filterwarnings("ignore::afrel.ScopeWarning")  # days before the first record of the fixture
 def test_snapshot_days_follow_the_calendar(tiny: RelationGraph) -> None:
     got = [d for d, _ in tiny.snapshots("2000-01-31", "2000-05-31", "month")]
     assert got == [datetime.date(2000, m, d) for m, d in [(1, 31), (2, 29), (3, 31), (4, 30), (5, 31)]]
@@ -277,6 +282,7 @@ def test_fast_snapshot_equals_a_graph_built_with_add_edge(bundled: RelationGraph
         assert fast.has_edge("AFG", "PAK", "new") and "new" in fast.pred["PAK"]["AFG"]
 
 
+@pytest.mark.filterwarnings("ignore::afrel.ScopeWarning")  # days before the first record of the fixture
 def test_an_interrupted_state_is_absent_during_its_gap() -> None:
     actors = [
         Actor(id="AFG", name="Afghanistan", kind="state"),
@@ -296,3 +302,48 @@ def test_an_interrupted_state_is_absent_during_its_gap() -> None:
     spanning = Relation(id="x", source="AFG", target="LVA", kind="treaty", start="1930", sources=["s"])
     with pytest.raises(afrel.DataError, match="spans the gap 1940-08-05/1991-08-21"):
         RelationGraph(actors, [spanning])
+
+
+def test_queries_outside_the_scope_warn_and_still_answer(tiny: RelationGraph) -> None:
+    first, today = tiny.scope  # type: ignore[misc]
+    assert today == datetime.date.today()
+    before = (first - datetime.timedelta(days=1)).isoformat()
+    after = f"{today.year + 1}"
+    for query in (
+        lambda: tiny.at(before),
+        lambda: tiny.at(after),
+        lambda: tiny.during(before, "2000"),
+        lambda: tiny.relations(active_at=after),
+        lambda: tiny.relations(between=("2000", after)),
+        lambda: tiny.period(before),
+        lambda: list(tiny.snapshots(before, "2000")),
+    ):
+        with pytest.warns(afrel.ScopeWarning, match=rf"outside the data's scope \({first.isoformat()} to today"):
+            query()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        tiny.at(first)
+        tiny.during(first, str(today.year))  # the current year has begun: no warning
+    assert afrel.RelationGraph([], []).scope is None
+
+
+def test_period_takes_an_id_or_a_day(tiny: RelationGraph) -> None:
+    p2 = tiny.period("p2")
+    assert p2 is not None and p2.id == "p2" and tiny.period("1985") == p2
+    with pytest.raises(KeyError, match="unknown period 'p3'; did you mean"):
+        tiny.period("p3")
+
+
+def test_an_unknown_actor_is_suggested_by_name_alias_or_code() -> None:
+    g = afrel.load()
+    with pytest.raises(afrel.UnknownActorError, match=r"unknown actor 'USSR'; did you mean 'SUN'\?"):
+        g.actor("USSR")
+    with pytest.raises(afrel.UnknownActorError, match=r"'Persia'; did you mean 'IRN'\?"):
+        g.relations(actor="Persia")
+
+
+def test_records_are_listed_by_collection_name(tiny: RelationGraph) -> None:
+    assert sorted(r.id for r in tiny.records("periods")) == sorted(p.id for p in tiny.periods)
+    assert set(afrel.schema.COLLECTIONS) == {f.key for f in afrel.schema.FILES}
+    with pytest.raises(ValueError, match="records\\(\\) takes one of 'sources', 'actors'"):
+        tiny.records("actor")

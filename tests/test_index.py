@@ -1,14 +1,16 @@
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from afrel.index import LEAF_SIZE, IntervalIndex
+from afrel.index import IntervalIndex
 
 intervals = st.lists(
     st.tuples(st.integers(0, 400), st.integers(-20, 120)).map(lambda t: (t[0], t[0] + t[1])),
-    max_size=3 * LEAF_SIZE,
+    max_size=600,
 )
 
 
@@ -32,6 +34,17 @@ def test_overlap_equals_brute_force(ivs: list[tuple[int, int]], windows: list[tu
     idx = IntervalIndex([lo for lo, _ in ivs], [hi for _, hi in ivs])
     for a, w in windows:
         assert idx.overlap(a, a + w).tolist() == brute_overlap(ivs, a, a + w)
+
+
+@given(intervals, st.lists(st.integers(-5, 530), min_size=2, max_size=12).map(sorted))
+def test_changes_equal_the_difference_of_two_stabs(ivs: list[tuple[int, int]], days: list[int]) -> None:
+    idx = IntervalIndex([lo for lo, _ in ivs], [hi for _, hi in ivs])
+    steps = list(idx.changes(days))
+    assert len(steps) == len(days) - 1
+    for (prev, t), (gone, new) in zip(itertools.pairwise(days), steps, strict=True):
+        before, after = set(brute_stab(ivs, prev)), set(brute_stab(ivs, t))
+        assert sorted(gone) == sorted(before - after)
+        assert sorted(new) == sorted(after - before)
 
 
 def test_large_random_index_against_numpy_scan() -> None:

@@ -64,6 +64,7 @@ def disputed(draw: st.DrawFn, i: int) -> afrel.Relation:
     )
 
 
+@pytest.mark.filterwarnings("ignore::afrel.ScopeWarning")  # days before the first record of the fixture
 @given(st.integers(1, 4).flatmap(lambda n: st.tuples(*(disputed(i) for i in range(n)))))
 def test_exhaustive_equals_brute_force(relations: tuple[afrel.Relation, ...]) -> None:
     actors = [afrel.Actor(id="AFG", name="A", kind="state"), afrel.Actor(id="IND", name="I", kind="state")]
@@ -83,6 +84,7 @@ def test_datings_drop_empty_intervals() -> None:
     assert [(str(s), str(e)) for s, e in datings(r)] == [("1950", "1955"), ("1950", "1960"), ("1956", "1960")]
 
 
+@pytest.mark.filterwarnings("ignore::afrel.ScopeWarning")  # days before the first record of the fixture
 def test_sampled_mode_is_reproducible_and_includes_the_corners() -> None:
     actors = [afrel.Actor(id="AFG", name="A", kind="state"), afrel.Actor(id="IND", name="I", kind="state")]
     relations = [
