@@ -5,6 +5,7 @@ import datetime
 import functools
 import gzip
 import math
+import os
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -13,10 +14,13 @@ import pandas as pd
 import pytest
 
 import afrel
-from afrel import unga
+from afrel import similarity, unga
 
 FIXTURE = Path(__file__).parent / "fixtures" / "unga"
-SHARED_UNGA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "unga"
+# the raw votes beside the repository, or wherever AFREL_UNGA points
+SHARED_UNGA = Path(
+    os.environ.get("AFREL_UNGA", Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "unga")
+)
 needs_shared = pytest.mark.skipif(
     not (SHARED_UNGA / "un_votes.csv.gz").is_file(),
     reason="the raw UN votes are not beside the repository (../shared/data/unga)",
@@ -213,7 +217,6 @@ def test_map_code_rejects_unknown() -> None:
 
 
 def test_matrix_measures_equal_the_similarity_functions(small: pd.DataFrame) -> None:
-    from afrel import similarity
 
     pivot = small.pivot_table(index="rcid", columns="actor", values="choice", aggfunc="first")
     for year, a, b in [(1971, "AFG", "DEU"), (1992, "AFG", "RUS"), (1992, "AFG", "NAM")]:
@@ -224,3 +227,13 @@ def test_matrix_measures_equal_the_similarity_functions(small: pd.DataFrame) -> 
         assert got.s_score == pytest.approx(similarity.s_score(x, y, levels=(1, 2, 3)))
         assert got.kappa == pytest.approx(similarity.cohen_kappa(x, y, levels=(1, 2, 3)))
         assert got.pi == pytest.approx(similarity.scotts_pi(x, y, levels=(1, 2, 3)))
+
+
+def test_the_package_reexports_each_module() -> None:
+    from afrel.unga import measures, shipped, votes
+
+    for module in (votes, measures, shipped):
+        assert module.__doc__ and "one job" in module.__doc__
+        for name in module.__all__:
+            assert getattr(unga, name) is getattr(module, name), name
+    assert set(unga.__all__) <= set(votes.__all__) | set(measures.__all__) | set(shipped.__all__)
