@@ -127,8 +127,12 @@ def _measures(counts: npt.NDArray[np.float64]) -> dict[str, npt.NDArray[np.float
         p_e_kappa = (row * colm).sum(axis=0)
         pooled = (row + colm) / 2.0
         p_e_pi = (pooled * pooled).sum(axis=0)
-        kappa = np.where(np.isclose(p_e_kappa, 1.0), np.nan, (p_o - p_e_kappa) / (1.0 - p_e_kappa))
-        pi = np.where(np.isclose(p_e_pi, 1.0), np.nan, (p_o - p_e_pi) / (1.0 - p_e_pi))
+        # chance agreement is 1, and kappa and pi undefined, exactly when both made one and the
+        # same choice on every common vote: tested on the integer counts, not on p_e, which
+        # comes within rounding of 1 for long runs with a single different vote
+        undefined = (counts[[0, 1, 2], [0, 1, 2]] == n).any(axis=0)
+        kappa = np.where(undefined, np.nan, (p_o - p_e_kappa) / (1.0 - p_e_kappa))
+        pi = np.where(undefined, np.nan, (p_o - p_e_pi) / (1.0 - p_e_pi))
     return {"n_votes": n, "agreement": p_o, "s_score": s, "kappa": kappa, "pi": pi}
 
 
