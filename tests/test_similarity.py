@@ -4,6 +4,7 @@ import csv
 import gzip
 import itertools
 import math
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,8 @@ except ImportError:  # scipy is not a dependency: it only cross-checks kendall_t
 
 needs_scipy = pytest.mark.skipif(scipy_stats is None, reason="scipy is not installed (optional cross-check)")
 
-UNGA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "unga"
+# the raw votes beside the repository, or wherever AFREL_UNGA points
+UNGA = Path(os.environ.get("AFREL_UNGA", Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "unga"))
 
 # Signorino and Ritter (1999, Table 6): alliance portfolios of Germany and Russia in 1914 over
 # the European states, coded 0 (no alliance) to 3 (defence pact), with each state's share of

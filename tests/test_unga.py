@@ -4,19 +4,27 @@ import csv
 import datetime
 import functools
 import gzip
+import itertools
 import math
+import os
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import afrel
-from afrel import unga
+from afrel import similarity, unga
 
 FIXTURE = Path(__file__).parent / "fixtures" / "unga"
-SHARED_UNGA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "unga"
+# the raw votes beside the repository, or wherever AFREL_UNGA points
+SHARED_UNGA = Path(
+    os.environ.get("AFREL_UNGA", Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "unga")
+)
 needs_shared = pytest.mark.skipif(
     not (SHARED_UNGA / "un_votes.csv.gz").is_file(),
     reason="the raw UN votes are not beside the repository (../shared/data/unga)",
@@ -213,8 +221,6 @@ def test_map_code_rejects_unknown() -> None:
 
 
 def test_matrix_measures_equal_the_similarity_functions(small: pd.DataFrame) -> None:
-    from afrel import similarity
-
     pivot = small.pivot_table(index="rcid", columns="actor", values="choice", aggfunc="first")
     for year, a, b in [(1971, "AFG", "DEU"), (1992, "AFG", "RUS"), (1992, "AFG", "NAM")]:
         rows = pivot.loc[small[small.year == year].rcid.unique(), [a, b]].dropna()
@@ -224,3 +230,151 @@ def test_matrix_measures_equal_the_similarity_functions(small: pd.DataFrame) -> 
         assert got.s_score == pytest.approx(similarity.s_score(x, y, levels=(1, 2, 3)))
         assert got.kappa == pytest.approx(similarity.cohen_kappa(x, y, levels=(1, 2, 3)))
         assert got.pi == pytest.approx(similarity.scotts_pi(x, y, levels=(1, 2, 3)))
+
+
+# --- the vectorised measures against afrel.similarity, on random vote matrices ------------------
+
+ACTORS = ("AFG", "IND", "PAK", "SUN", "USA")
+ABSENT = 0  # a cell of the matrix where the member cast no vote
+
+
+@st.composite
+def vote_matrices(draw: st.DrawFn) -> tuple[list[int], list[list[int]]]:
+    """(year of each roll call, one row of choices per member: 0 absent, 1 yes, 2 abstain, 3 no).
+
+    Rows are drawn random, constant (one choice whenever present) or copied from an earlier row
+    with some absences, so identical votes, single-choice pairs (kappa and pi undefined) and
+    pairs without a common vote come up often.
+    """
+    n_calls = draw(st.integers(1, 12))
+    years = draw(st.lists(st.sampled_from([1980, 1981]), min_size=n_calls, max_size=n_calls))
+    cell = st.integers(0, 3)
+    rows: list[list[int]] = []
+    for _ in range(draw(st.integers(2, len(ACTORS)))):
+        kind = draw(st.sampled_from(["random", "constant", "copy"]))
+        if kind == "constant":
+            choice = draw(st.integers(1, 3))
+            present = draw(st.lists(st.booleans(), min_size=n_calls, max_size=n_calls))
+            rows.append([choice if p else ABSENT for p in present])
+        elif kind == "copy" and rows:
+            source = rows[draw(st.integers(0, len(rows) - 1))]
+            present = draw(st.lists(st.booleans(), min_size=n_calls, max_size=n_calls))
+            rows.append([v if p else ABSENT for v, p in zip(source, present, strict=True)])
+        else:
+            rows.append(draw(st.lists(cell, min_size=n_calls, max_size=n_calls)))
+    return years, rows
+
+
+def votes_frame(years: list[int], rows: list[list[int]], order: list[int]) -> pd.DataFrame:
+    """The matrix as load_votes returns votes: one row per vote cast, in the given order."""
+    records = [
+        (rcid, years[rcid], ACTORS[i], choice)
+        for i, row in enumerate(rows)
+        for rcid, choice in enumerate(row)
+        if choice != ABSENT
+    ]
+    records = [records[k] for k in order if k < len(records)]
+    frame = pd.DataFrame(records, columns=["rcid", "year", "actor", "choice"])
+    return pd.DataFrame(
+        {
+            "rcid": frame["rcid"].astype("int64"),
+            "year": frame["year"].astype("int64"),
+            "important": pd.array([False] * len(frame), dtype="boolean"),
+            "actor": pd.Categorical(frame["actor"], categories=sorted(set(frame["actor"]))),
+            "choice": frame["choice"].astype("int8"),
+        }
+    )
+
+
+def reference(x: list[int], y: list[int]) -> dict[str, float]:
+    """afrel.similarity on one pair's common votes; NaN where a chance-corrected one is undefined."""
+    out = {
+        "agreement": similarity.agreement(x, y),
+        "s_score": similarity.s_score(x, y, levels=(1, 2, 3)),
+    }
+    for name, fn in (("kappa", similarity.cohen_kappa), ("pi", similarity.scotts_pi)):
+        if len(set(x) | set(y)) == 1:  # one and the same choice throughout: chance agreement is 1
+            with pytest.raises(ValueError, match="undefined"):
+                fn(x, y, levels=(1, 2, 3))
+            out[name] = math.nan
+        else:
+            out[name] = fn(x, y, levels=(1, 2, 3))
+    return out
+
+
+def assert_same(got: float, want: float) -> None:
+    if math.isnan(want):
+        assert math.isnan(got)
+    else:
+        assert got == pytest.approx(want, abs=1e-9)
+
+
+@given(vote_matrices(), st.randoms(use_true_random=False))
+def test_vectorised_measures_equal_the_similarity_functions(
+    matrix: tuple[list[int], list[list[int]]], rnd: Any
+) -> None:
+    years, rows = matrix
+    order = list(range(sum(v != ABSENT for row in rows for v in row)))
+    rnd.shuffle(order)  # the measures must not depend on the order of the rows
+    votes = votes_frame(years, rows, order)
+
+    expected: dict[tuple[int, str, str], tuple[int, dict[str, float]]] = {}
+    for year in sorted(set(years)):
+        calls = [r for r, y in enumerate(years) if y == year]
+        for i, j in itertools.combinations(range(len(rows)), 2):
+            common = [r for r in calls if rows[i][r] != ABSENT and rows[j][r] != ABSENT]
+            if common:
+                x, y = [rows[i][r] for r in common], [rows[j][r] for r in common]
+                expected[(year, ACTORS[i], ACTORS[j])] = (len(common), reference(x, y))
+
+    # every pair at once, one measure at a time
+    for measure in unga.MEASURES:
+        long = unga.all_dyads(votes, measure=measure)
+        columns = zip(long.year, long.a, long.b, long.n_votes, long.value, strict=True)
+        got = {(int(y), str(a), str(b)): (int(n), float(v)) for y, a, b, n, v in columns}
+        assert got.keys() == expected.keys()
+        for key, (n, value) in got.items():
+            assert n == expected[key][0]
+            assert_same(value, expected[key][1][measure])
+
+    # one member against every other, every measure at once (the path of the shipped table)
+    for actor in sorted(set(votes["actor"])):
+        wide = unga.country_measures(votes, actor, min_roll_calls=1)
+        mine = {k: v for k, v in expected.items() if actor in k[1:]}
+        assert {(int(y), *sorted((actor, str(p)))) for y, p in zip(wide.year, wide.partner, strict=True)} == set(mine)
+        for r in wide.to_dict("records"):
+            n, want = mine[(int(r["year"]), *sorted((actor, str(r["partner"]))))]
+            assert r["n_votes"] == n
+            for measure in unga.MEASURES:
+                assert_same(r[measure], want[measure])
+
+
+def test_chance_corrected_measures_on_long_runs_are_not_mistaken_for_undefined() -> None:
+    # 200,000 roll calls, one 'no' among them: chance agreement is within 1e-5 of 1, yet kappa
+    # and pi are defined (both 0 here for kappa); only identical single-choice votes are NaN
+    n = 200_000
+    x = np.ones(n, dtype=np.int8)
+    y = x.copy()
+    y[0] = 3
+    votes = pd.DataFrame(
+        {
+            "rcid": np.tile(np.arange(n, dtype=np.int64), 2),
+            "year": np.full(2 * n, 1990, dtype=np.int64),
+            "actor": pd.Categorical(["AFG"] * n + ["IND"] * n),
+            "choice": np.concatenate([x, y]),
+        }
+    )
+    got = unga.dyad_measures(votes, "AFG", "IND").loc[1990]
+    assert got.kappa == pytest.approx(similarity.cohen_kappa(x, y, levels=(1, 2, 3)), abs=1e-9)
+    assert got.pi == pytest.approx(similarity.scotts_pi(x, y, levels=(1, 2, 3)), abs=1e-9)
+    assert not math.isnan(got.kappa) and not math.isnan(got.pi)
+
+
+def test_the_package_reexports_each_module() -> None:
+    from afrel.unga import measures, shipped, votes
+
+    for module in (votes, measures, shipped):
+        assert module.__doc__ and "one job" in module.__doc__
+        for name in module.__all__:
+            assert getattr(unga, name) is getattr(module, name), name
+    assert set(unga.__all__) <= set(votes.__all__) | set(measures.__all__) | set(shipped.__all__)
