@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-__all__ = ["iso2_to_iso3", "iso_alpha3", "lookup"]
+__all__ = ["find", "iso2_to_iso3", "iso_alpha3", "lookup"]
 
 
 def _pycountry() -> Any:
@@ -108,3 +108,35 @@ def lookup(name: str) -> str | None:
         return str(pycountry.countries.lookup(name).alpha_3)
     except LookupError:
         return None
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().replace("-", " ").replace(".", "").split())
+
+
+def find(name: str) -> str | None:
+    """The alpha-3 code of a current or former country, by code or name, or None.
+
+    Tries :func:`lookup` (current countries), then the former countries by their alpha-2,
+    alpha-3 or alpha-4 code or their name as pycountry spells it, then pycountry's fuzzy
+    search, kept only when it finds exactly one country.
+
+    Examples
+    --------
+    >>> find("SU"), find("DDR"), find("Atlantis")
+    ('SUN', 'DDR', None)
+    """
+    found = lookup(name)
+    if found is not None:
+        return found
+    pycountry = _pycountry()
+    key = _norm(name)
+    for c in pycountry.historic_countries:
+        fields = (c.alpha_2, c.alpha_3, getattr(c, "alpha_4", ""), c.name)
+        if any(_norm(f) == key for f in fields if f):
+            return str(c.alpha_3)
+    try:
+        hits = pycountry.countries.search_fuzzy(name)
+    except LookupError:
+        return None
+    return str(hits[0].alpha_3) if len(hits) == 1 else None

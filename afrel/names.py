@@ -1,8 +1,8 @@
 """Resolving names and codes to afrel actor ids.
 
 :func:`resolve` first looks at the actors of a graph (by default the bundled dataset): their
-ids, names, aliases, ISO codes and Correlates of War codes. It then asks pycountry, the
-maintained ISO 3166 library, which knows every current country (alpha-2, alpha-3, numeric,
+ids, names, aliases, ISO codes and Correlates of War codes. It then asks ISO 3166 through
+:mod:`afrel.countries` (pycountry), which knows every current country (alpha-2, alpha-3, numeric,
 short, official and common names) and the former ones (``SU``, ``DD``, ``YU``, ``CS``).
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
+from afrel.countries import find
 from afrel.errors import UnknownActorError
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ def resolve(name: str | int, g: RelationGraph | None = None) -> str:
         return table[key]
     if isinstance(name, int) or key.isdigit():
         raise UnknownActorError(str(name))
-    found = _pycountry(str(name).strip())
+    found = find(str(name).strip())
     if found is not None:
         if found in table.values():
             return found
@@ -135,23 +136,3 @@ def suggest(name: str, g: RelationGraph) -> list[str]:
 
     first, second = (by_spelling, by_name) if len(key) <= 4 else (by_name, by_spelling)
     return first() or second()
-
-
-def _pycountry(name: str) -> str | None:
-    from afrel.validation import _pycountry as load_pycountry
-
-    pycountry = load_pycountry()
-
-    try:
-        return str(pycountry.countries.lookup(name).alpha_3)
-    except LookupError:
-        pass
-    for c in pycountry.historic_countries:
-        fields = (c.alpha_2, c.alpha_3, getattr(c, "alpha_4", ""), c.name)
-        if any(_norm(f) == _norm(name) for f in fields if f):
-            return str(c.alpha_3)
-    try:
-        hits = pycountry.countries.search_fuzzy(name)
-    except LookupError:
-        return None
-    return str(hits[0].alpha_3) if len(hits) == 1 else None

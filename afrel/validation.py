@@ -27,12 +27,12 @@ and line numbers and raises :class:`~afrel.errors.DataError` when any is broken.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from afrel.countries import iso_alpha3
 from afrel.dates import OPEN_END, PartialDate
 from afrel.errors import Problem, close_matches
 from afrel.kinds import ActorKind, RelationKind
@@ -53,24 +53,6 @@ _STATE_ID = re.compile(r"[A-Z]{3}")
 def _in_memory(collection: str, position: int) -> tuple[str, int | None]:
     del position
     return (f"<{collection}>", None)
-
-
-@functools.cache
-def iso_alpha3() -> frozenset[str]:
-    """Every ISO 3166-1 alpha-3 code, current and former (from pycountry)."""
-    pycountry = _pycountry()
-
-    codes = {c.alpha_3 for c in pycountry.countries}
-    codes |= {c.alpha_3 for c in pycountry.historic_countries}
-    return frozenset(codes)
-
-
-def _pycountry() -> Any:
-    try:
-        import pycountry
-    except ImportError:  # pragma: no cover - pycountry is a core dependency
-        raise ImportError("afrel needs pycountry for ISO country codes: pip install pycountry") from None
-    return pycountry
 
 
 def check(g: RelationGraph) -> list[Problem]:
