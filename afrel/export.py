@@ -102,7 +102,7 @@ def _decode(record: type[Any], data: Mapping[str, Any], where: str) -> dict[str,
     return {c: getattr(rec, c) for c in columns(record)}
 
 
-def write_snapshot(G: nx.MultiDiGraph, path: str | os.PathLike[str], format: Format = "graphml") -> None:
+def write_snapshot(G: nx.MultiDiGraph[str], path: str | os.PathLike[str], format: Format = "graphml") -> None:
     """Write a snapshot (from :meth:`RelationGraph.at` and friends) to a file.
 
     Parameters
@@ -125,7 +125,7 @@ def write_snapshot(G: nx.MultiDiGraph, path: str | os.PathLike[str], format: For
     Path(path).write_text(snapshot_to_string(G, format), encoding="utf-8")
 
 
-def snapshot_to_string(G: nx.MultiDiGraph, format: Format = "graphml") -> str:
+def snapshot_to_string(G: nx.MultiDiGraph[str], format: Format = "graphml") -> str:
     """A snapshot as text in one file format (``"csv"`` gives the edge list only)."""
     import networkx as nx
 
@@ -145,11 +145,11 @@ def snapshot_to_string(G: nx.MultiDiGraph, format: Format = "graphml") -> str:
     return _csv_parts(G)["edges.csv"]
 
 
-def _encoded(G: nx.MultiDiGraph, *, gexf: bool = False) -> nx.MultiDiGraph:
+def _encoded(G: nx.MultiDiGraph[str], *, gexf: bool = False) -> nx.MultiDiGraph[str]:
     import networkx as nx
 
     ren = _GEXF_RENAME if gexf else {}
-    H: nx.MultiDiGraph = nx.MultiDiGraph(**_encode(G.graph))
+    H: nx.MultiDiGraph[str] = nx.MultiDiGraph(**_encode(G.graph))
     for n, d in G.nodes(data=True):
         H.add_node(n, **{ren.get(k, k): v for k, v in _encode(d).items()})
     for u, v, k, d in G.edges(keys=True, data=True):
@@ -166,7 +166,7 @@ def _gexf_graph_attrs(path: Path) -> dict[str, Any]:
     return {}
 
 
-def _csv_parts(G: nx.MultiDiGraph) -> dict[str, str]:
+def _csv_parts(G: nx.MultiDiGraph[str]) -> dict[str, str]:
     out = {}
     for name, record, items in (
         ("nodes.csv", Actor, [d for _, d in G.nodes(data=True)]),
@@ -188,7 +188,7 @@ def _csv_parts(G: nx.MultiDiGraph) -> dict[str, str]:
     return out
 
 
-def read_snapshot(path: str | os.PathLike[str], format: Format = "graphml") -> nx.MultiDiGraph:
+def read_snapshot(path: str | os.PathLike[str], format: Format = "graphml") -> nx.MultiDiGraph[str]:
     """Read a snapshot written by :func:`write_snapshot`, with every attribute typed again.
 
     Raises
@@ -203,16 +203,19 @@ def read_snapshot(path: str | os.PathLike[str], format: Format = "graphml") -> n
     if format == "csv":
         return _read_csv_snapshot(p)
     if format == "graphml":
-        H = nx.read_graphml(p, force_multigraph=True)
+        read = nx.read_graphml(p, force_multigraph=True)
     elif format == "gexf":
-        H = nx.read_gexf(p)
+        read = nx.read_gexf(p)
     else:
-        H = nx.node_link_graph(json.loads(p.read_text(encoding="utf-8")), edges="edges", multigraph=True, directed=True)
+        read = nx.node_link_graph(json.loads(p.read_text(encoding="utf-8")), edges="edges", multigraph=True, directed=True)
+    # a file with no parallel edge may come back as a simple graph: every edge carries its id anyway
+    H: nx.MultiDiGraph[Any] = read if isinstance(read, nx.MultiDiGraph) else nx.MultiDiGraph(read)
     back = _GEXF_BACK if format == "gexf" else {}
     graph_attrs = _gexf_graph_attrs(p) if format == "gexf" else dict(H.graph)
     for key in ("node_default", "edge_default"):
         graph_attrs.pop(key, None)
-    G: nx.MultiDiGraph = nx.MultiDiGraph(**graph_attrs)
+    G: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    G.graph.update(graph_attrs)
     for n, d in H.nodes(data=True):
         data = {back.get(k, k): v for k, v in d.items() if k != "label" or format != "gexf"}
         data.setdefault("id", n)
@@ -227,14 +230,15 @@ def read_snapshot(path: str | os.PathLike[str], format: Format = "graphml") -> n
     return G
 
 
-def _read_csv_snapshot(folder: Path) -> nx.MultiDiGraph:
+def _read_csv_snapshot(folder: Path) -> nx.MultiDiGraph[str]:
     import networkx as nx
 
     def rows(name: str) -> list[dict[str, str]]:
         with open(folder / name, encoding="utf-8", newline="") as fh:
             return list(csv.DictReader(fh))
 
-    G: nx.MultiDiGraph = nx.MultiDiGraph(**{r["key"]: r["value"] for r in rows("graph.csv")})
+    G: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    G.graph.update({r["key"]: r["value"] for r in rows("graph.csv")})
     for i, r in enumerate(rows("nodes.csv"), start=2):
         d = _decode(Actor, r, f"nodes.csv:{i}")
         G.add_node(d["id"], **d)

@@ -475,7 +475,7 @@ class RelationGraph:
 
     # --- snapshots -------------------------------------------------------------------------
 
-    def at(self, day: DateLike) -> nx.MultiDiGraph:
+    def at(self, day: DateLike) -> nx.MultiDiGraph[str]:
         """The network as of one day.
 
         Parameters
@@ -500,7 +500,7 @@ class RelationGraph:
         self._check_scope(t, t)
         return self._snapshots.at(t)
 
-    def during(self, start: DateLike, end: DateLike) -> nx.MultiDiGraph:
+    def during(self, start: DateLike, end: DateLike) -> nx.MultiDiGraph[str]:
         """Every actor and relation present at some time in a window, both bounds included.
 
         ``g.during("1978", "1990")`` covers 1 January 1978 through 31 December 1990.
@@ -511,7 +511,7 @@ class RelationGraph:
 
     def snapshots(
         self, start: DateLike, end: DateLike, step: Step = "year", *, copy: bool = False
-    ) -> Iterator[tuple[datetime.date, nx.MultiDiGraph]]:
+    ) -> Iterator[tuple[datetime.date, nx.MultiDiGraph[str]]]:
         """Walk time from ``start`` to ``end`` (included), yielding ``(day, snapshot)`` pairs.
 
         The walk is incremental: between two days it applies only the relations and actors

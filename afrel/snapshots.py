@@ -94,13 +94,14 @@ class SnapshotBuilder:
         found: list[int] = self._span_actor[self._actor_index.stab(t)].tolist()
         return found
 
-    def build(self, nodes: Iterable[int], edges: Iterable[int], **graph_attrs: str) -> nx.MultiDiGraph:
+    def build(self, nodes: Iterable[int], edges: Iterable[int], **graph_attrs: str) -> nx.MultiDiGraph[str]:
         """A new MultiDiGraph of these actors and relations, each with a copy of its attributes."""
         import networkx as nx
 
         node_attrs, edge_attrs = self._attrs()
-        G: nx.MultiDiGraph = nx.MultiDiGraph(**graph_attrs)
-        node, succ, pred = G._node, G._succ, G._pred
+        G: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+        G.graph.update(graph_attrs)
+        node, succ, pred = _adjacency(G)
         for i in nodes:
             aid = self._actors[i].id
             node[aid] = node_attrs[i].copy()
@@ -110,12 +111,12 @@ class SnapshotBuilder:
             _put_edge(succ, pred, self._relations[i], edge_attrs[i])
         return G
 
-    def at(self, t: int) -> nx.MultiDiGraph:
+    def at(self, t: int) -> nx.MultiDiGraph[str]:
         """The snapshot of day ``t`` (an ordinal)."""
         day = datetime.date.fromordinal(t).isoformat()
         return self.build(self.actors_at(t), self._relation_index.stab(t).tolist(), date=day)
 
-    def during(self, lo: int, hi: int) -> nx.MultiDiGraph:
+    def during(self, lo: int, hi: int) -> nx.MultiDiGraph[str]:
         """Every actor and relation present at some time in ``[lo, hi)``."""
         first = datetime.date.fromordinal(lo).isoformat()
         last = datetime.date.fromordinal(hi - 1).isoformat()
@@ -125,7 +126,7 @@ class SnapshotBuilder:
             window=f"{first}/{last}",
         )
 
-    def walk(self, days: Sequence[int], *, copy: bool) -> Iterator[tuple[datetime.date, nx.MultiDiGraph]]:
+    def walk(self, days: Sequence[int], *, copy: bool) -> Iterator[tuple[datetime.date, nx.MultiDiGraph[str]]]:
         """``(day, snapshot)`` for each day, applying only what changes between two days.
 
         With ``copy=False`` one graph is yielded again and again, updated in place; with
@@ -155,13 +156,13 @@ class SnapshotBuilder:
                 started = [i for i in started if i not in both]
             yield ended, started
 
-    def _walk_in_place(self, days: Sequence[int]) -> Iterator[tuple[datetime.date, nx.MultiDiGraph]]:
+    def _walk_in_place(self, days: Sequence[int]) -> Iterator[tuple[datetime.date, nx.MultiDiGraph[str]]]:
         node_attrs, edge_attrs = self._attrs()
         actors, relations = self._actors, self._relations
         first = datetime.date.fromordinal(days[0])
         G = self.at(days[0])
         yield first, G
-        node, succ, pred = G._node, G._succ, G._pred
+        node, succ, pred = _adjacency(G)
         steps = zip(days[1:], self._actor_changes(days), self._relation_index.changes(days), strict=True)
         for t, (gone_nodes, new_nodes), (gone_edges, new_edges) in steps:
             # the same bookkeeping as remove_edge/add_edge, without their checks (module docstring)
@@ -192,7 +193,7 @@ class SnapshotBuilder:
             G.graph["date"] = day.isoformat()
             yield day, G
 
-    def _walk_copies(self, days: Sequence[int]) -> Iterator[tuple[datetime.date, nx.MultiDiGraph]]:
+    def _walk_copies(self, days: Sequence[int]) -> Iterator[tuple[datetime.date, nx.MultiDiGraph[str]]]:
         nodes = set(self.actors_at(days[0]))
         edges = set(self._relation_index.stab(days[0]).tolist())
         first = datetime.date.fromordinal(days[0])
@@ -205,6 +206,12 @@ class SnapshotBuilder:
             edges.update(new_edges)
             day = datetime.date.fromordinal(t)
             yield day, self.build(sorted(nodes), sorted(edges), date=day.isoformat())
+
+
+def _adjacency(G: nx.MultiDiGraph[str]) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """The node, successor and predecessor dicts behind a MultiDiGraph (not in its typed API)."""
+    inside: Any = G
+    return inside._node, inside._succ, inside._pred
 
 
 def _put_edge(succ: dict[str, Any], pred: dict[str, Any], r: Relation, attrs: dict[str, Any]) -> None:
