@@ -189,7 +189,11 @@ def centrality(
     import pandas as pd
 
     wanted = None if actors is None else set(actors)
-    merge = {a.id: a.state for a in g.actors.values() if a.kind is ActorKind.GOVERNMENT and a.state in g.actors}
+    merge = {
+        a.id: a.state
+        for a in g.actors.values()
+        if a.kind is ActorKind.GOVERNMENT and a.state is not None and a.state in g.actors
+    }
     kinds = list(RelationKind)
     rows = []
     for year in years:
@@ -197,7 +201,7 @@ def centrality(
         degree: Counter[str] = Counter()
         by_kind: dict[str, Counter[RelationKind]] = defaultdict(Counter)
         strength: Counter[str] = Counter()
-        simple: nx.Graph = nx.Graph()
+        simple: nx.Graph[str] = nx.Graph()
         for u, v, d in snap.edges(data=True):
             u, v = merge.get(u, u), merge.get(v, v)
             if u == v:

@@ -207,7 +207,8 @@ def read_snapshot(path: str | os.PathLike[str], format: Format = "graphml") -> n
     elif format == "gexf":
         read = nx.read_gexf(p)
     else:
-        read = nx.node_link_graph(json.loads(p.read_text(encoding="utf-8")), edges="edges", multigraph=True, directed=True)
+        text = p.read_text(encoding="utf-8")
+        read = nx.node_link_graph(json.loads(text), edges="edges", multigraph=True, directed=True)
     # a file with no parallel edge may come back as a simple graph: every edge carries its id anyway
     H: nx.MultiDiGraph[Any] = read if isinstance(read, nx.MultiDiGraph) else nx.MultiDiGraph(read)
     back = _GEXF_BACK if format == "gexf" else {}

@@ -136,7 +136,7 @@ def blocs_of(g: RelationGraph, day: DateLike, focus: str, *, camps: Sequence[Cam
     return out
 
 
-def _strength(snapshot: nx.MultiDiGraph, own: set[str]) -> dict[str, float]:
+def _strength(snapshot: nx.MultiDiGraph[str], own: set[str]) -> dict[str, float]:
     """Sum of intensity x sign of each partner's ties with the focal actors (for radii and labels)."""
     out: dict[str, float] = {}
     for u, v, d in snapshot.edges(data=True):
@@ -182,7 +182,7 @@ def camp_layout(
 
 
 def network(
-    snapshot: nx.MultiDiGraph,
+    snapshot: nx.MultiDiGraph[str],
     g: RelationGraph,
     *,
     focus: str = "AFG",
