@@ -22,7 +22,7 @@ from typing import Any
 
 from afrel.errors import DataError, Problem
 from afrel.graph import RelationGraph
-from afrel.schema import FILES, OPTIONAL_COLUMNS, FileSpec, columns, format_row, parse_row
+from afrel.schema import FILES, OPTIONAL_COLUMNS, FileSpec, Records, columns, format_row, parse_row
 from afrel.validation import check_records
 
 __all__ = ["data_path", "load", "read_records", "write"]
@@ -87,10 +87,11 @@ def load(path: str | os.PathLike[str] | None = None, *, warnings: list[Problem] 
     )
 
 
-def read_records(
-    path: str | os.PathLike[str] | None = None, *, warnings: list[Problem] | None = None
-) -> dict[str, list[Any]]:
+def read_records(path: str | os.PathLike[str] | None = None, *, warnings: list[Problem] | None = None) -> Records:
     """Read and check a folder; the records by collection (``"actors"``, ``"relations"``, ...).
+
+    The result is typed per collection (:class:`afrel.schema.Records`): ``records["actors"]``
+    is a list of :class:`~afrel.Actor`, and so on.
 
     ``warnings``, when given, receives what the rules report without refusing the data (see
     :func:`afrel.validation.handovers`), with file and line.
@@ -106,7 +107,7 @@ def read_records(
             raise FileNotFoundError(f"{folder} is a file; pass the folder that holds it ({folder.parent})")
         raise FileNotFoundError(f"no data folder at {folder}")
     problems: list[Problem] = []
-    records: dict[str, list[Any]] = {}
+    found: dict[str, list[Any]] = {}
     lines: dict[str, list[int]] = {}
     unreadable: set[str] = set()
     for spec in FILES:
@@ -115,10 +116,10 @@ def read_records(
             if spec.name in REQUIRED_FILES:
                 problems.append(Problem(spec.name, None, None, f"file is missing from {folder}"))
                 unreadable.add(spec.key)
-            records[spec.key], lines[spec.key] = [], []
+            found[spec.key], lines[spec.key] = [], []
             continue
         before = len(problems)
-        records[spec.key], lines[spec.key] = _read_file(file, spec, problems)
+        found[spec.key], lines[spec.key] = _read_file(file, spec, problems)
         if any(p.line in (None, 1) for p in problems[before:]):
             unreadable.add(spec.key)  # a file-level problem: don't also report every reference into it
 
@@ -126,11 +127,18 @@ def read_records(
         spec = next(s for s in FILES if s.key == collection)
         return spec.name, lines[collection][position]
 
-    problems.extend(check_records(records, locate, skip_references_to=unreadable, warn=warnings))
+    problems.extend(check_records(found, locate, skip_references_to=unreadable, warn=warnings))
     if problems:
         problems.sort(key=lambda p: (_file_order(p.file), p.line or 0))
         raise DataError(problems)
-    return records
+    return Records(
+        sources=found["sources"],
+        actors=found["actors"],
+        relations=found["relations"],
+        events=found["events"],
+        periods=found["periods"],
+        leaders=found["leaders"],
+    )
 
 
 def _file_order(name: str) -> int:

@@ -16,7 +16,7 @@ import re
 import types
 import typing
 from collections.abc import Callable, Mapping
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, TypedDict
 
 import attrs
 
@@ -28,6 +28,7 @@ __all__ = [
     "OPTIONAL_COLUMNS",
     "Collection",
     "FileSpec",
+    "Records",
     "columns",
     "format_cell",
     "format_row",
@@ -60,6 +61,18 @@ FILES: Final = (
 
 COLLECTIONS: Final[tuple[Collection, ...]] = tuple(f.key for f in FILES)
 """The collection names, in :data:`FILES` order."""
+
+
+class Records(TypedDict):
+    """Every record of a dataset by collection, as :func:`afrel.io.read_records` returns them."""
+
+    sources: list[Source]
+    actors: list[Actor]
+    relations: list[Relation]
+    events: list[Event]
+    periods: list[Period]
+    leaders: list[Leader]
+
 
 OPTIONAL_COLUMNS: Final = frozenset({"gaps", "rank", "alternatives"})
 """Columns added in version 0.2 of the format; a file written before may leave them out (read as empty).

@@ -187,13 +187,13 @@ def check_records(
         return a
 
     # sources cited
-    for key in ("actors", "relations", "events", "periods", "leaders"):
-        for i, r in enumerate(records.get(key, ())):
+    for cited in (c for c in COLLECTIONS if c != "sources"):
+        for i, r in enumerate(records.get(cited, ())):
             if not r.sources:
-                add(key, i, "sources", "no source: every record cites at least one source id from sources.csv")
+                add(cited, i, "sources", "no source: every record cites at least one source id from sources.csv")
             for s in r.sources:
                 if s not in source_ids and "sources" not in skip_references_to:
-                    add(key, i, "sources", f"unknown source {s!r}{_suggest(s, source_ids)}")
+                    add(cited, i, "sources", f"unknown source {s!r}{_suggest(s, source_ids)}")
 
     # actors
     iso = iso_alpha3()
