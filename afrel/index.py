@@ -2,14 +2,15 @@
 
 This module's one job is answering those two questions fast over fixed intervals (day ordinals
 of actors and relations). :class:`IntervalIndex` keeps the bounds in input order, plus the
-positions sorted by start and by end. A point query finds by binary search the intervals that
-start on or before the day, then keeps, with one numpy mask, those that end after it:
-O(log n + m) for the m intervals starting before the day, which is O(n) in the worst case (a
-late day in a long history) but runs as a single vectorised pass. Measured on 200,000
-relations, it answers as fast as a centred interval tree, whose O(log n + k) bound only pays
-off when few intervals start before the query, and it is a tenth of the code. The sorted
-bounds also give :meth:`IntervalIndex.changes`, the walk from one day to the next that
-:mod:`afrel.snapshots` uses.
+positions sorted by start and by end. A query finds by binary search the intervals that start
+before its end, and those that end after its start; it takes the smaller of the two sets and
+keeps, with one numpy mask, the ones that meet the other condition. That is O(log n + m) for m
+candidates: O(n) in the worst case (a day in the middle of a long history, with many intervals
+on both sides), but a single vectorised pass. On 200,000 random relations a point query takes
+about 0.3 ms, where the centred interval tree this design replaced took 0.06 ms: both are
+around 1% of the 20-odd ms a snapshot of that graph takes to build, and this is half the code,
+with no tree to get wrong. The sorted bounds also give :meth:`IntervalIndex.changes`, the walk from one day to
+the next that :mod:`afrel.snapshots` uses.
 
 Answers are arrays of interval positions (the order the intervals were given in), sorted
 ascending, so callers get the same answer as a scan in input order.
@@ -49,10 +50,11 @@ class IntervalIndex:
 
     Notes
     -----
-    Building sorts the bounds twice: O(n log n) time, 4n integers of memory. :meth:`stab` and
-    :meth:`overlap` cost O(log n + m + k log k), with m the intervals that start before the
-    query and k the answers; :meth:`changes` costs O(log n + c) per step for c intervals that
-    start or end in the step.
+    Building sorts the bounds twice: O(n log n) time, 6n integers of memory. :meth:`stab` and
+    :meth:`overlap` cost O(log n + m + k log k), with m the smaller of the intervals starting
+    before the query's end and those ending after its start, and k the answers (so O(n) at
+    worst); :meth:`changes` costs O(log n + c) per step for the c intervals that start or end
+    within the step.
     """
 
     __slots__ = ("_by_hi", "_by_lo", "_hi", "_hi_sorted", "_lo", "_lo_sorted")
@@ -99,8 +101,17 @@ class IntervalIndex:
 
         if a >= b:
             return np.empty(0, dtype=np.int64)
-        started = self._by_lo[: int(np.searchsorted(self._lo_sorted, b, side="left"))]
-        out = started[self._hi[started] > a]
+        # either side of the sorted bounds gives candidates meeting one condition; mask the
+        # smaller side with the other (early days have few starts before them, late days few
+        # ends after them)
+        n_started = int(np.searchsorted(self._lo_sorted, b, side="left"))
+        k_ended = int(np.searchsorted(self._hi_sorted, a, side="right"))
+        if n_started <= len(self._hi_sorted) - k_ended:
+            started = self._by_lo[:n_started]
+            out = started[self._hi[started] > a]
+        else:
+            unfinished = self._by_hi[k_ended:]
+            out = unfinished[self._lo[unfinished] < b]
         out.sort()
         return out
 
