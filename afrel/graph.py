@@ -1,4 +1,4 @@
-"""The temporal relation graph: records in, networkx snapshots out.
+"""The relation graph: records, their lookups and the time arrays, answering questions about a day or a window.
 
 :class:`RelationGraph` holds actors, relations, events, sources, periods and leaders, and answers
 time queries. It is a container, not a god object: metrics, plots and exports are functions that
