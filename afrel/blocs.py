@@ -58,6 +58,7 @@ __all__ = [
     "Camp",
     "bloc_members",
     "bloc_membership",
+    "blocs_of",
     "camp_for",
     "camp_organisations",
     "scope",
@@ -248,6 +249,61 @@ def camp_organisations(g: RelationGraph, bloc: str, day: DateLike, *, camps: Ite
         ids = BLOCS[bloc]
     t = query_day(day)
     return frozenset(o for o in ids if o in g.actors and g.actors[o].holds_on(datetime.date.fromordinal(t)))
+
+
+def blocs_of(
+    g: RelationGraph, day: DateLike, focus: str | None = None, *, camps: Iterable[Camp] = CAMPS
+) -> dict[str, str]:
+    """Every actor's group on a day: the input of the network figures and the explorer.
+
+    Parameters
+    ----------
+    g : RelationGraph
+        The graph.
+    day : date-like
+        The day (a year or month means its first day).
+    focus : str, optional
+        The focal state: it and its governments get the group ``"focus"``, its armed movements
+        ``"movement"`` (see :func:`scope`), whatever their blocs.
+    camps : iterable of Camp
+        The definition of the ``west`` and ``east`` blocs.
+
+    Returns
+    -------
+    dict
+        Actor id -> ``"west"``, ``"east"``, ``"nam"`` or ``"oic"`` (the members of each bloc and
+        the organisations that define it that day; an actor in several blocs gets the first in
+        :data:`BLOCS` order, so a camp wins over the Non-Aligned), ``"focus"`` or
+        ``"movement"``. Actors in no bloc are left out.
+
+    Raises
+    ------
+    afrel.UnknownActorError
+        If ``focus`` is not an actor of ``g``.
+
+    See Also
+    --------
+    bloc_members : the members of one bloc.
+    afrel.plot.network : draws a snapshot with these groups.
+
+    Examples
+    --------
+    >>> import afrel
+    >>> groups = blocs_of(afrel.load(), "1985-07-01", "AFG")
+    >>> [groups.get(a) for a in ("SUN", "USA", "IND", "AFG-DRA", "MUJAHIDEEN", "WARSAW")]
+    ['east', 'west', 'nam', 'focus', 'movement', 'east']
+    """
+    camps = tuple(camps)
+    t = datetime.date.fromordinal(query_day(day))
+    out: dict[str, str] = {}
+    for bloc in BLOCS:
+        for m in sorted(bloc_members(g, bloc, t, camps=camps) | camp_organisations(g, bloc, t, camps=camps)):
+            out.setdefault(m, bloc)
+    if focus is not None:
+        own, movements = scope(g, focus)
+        out.update(dict.fromkeys(own, "focus"))
+        out.update(dict.fromkeys(movements, "movement"))
+    return out
 
 
 def _day(year: int, month_day: tuple[int, int]) -> datetime.date:

@@ -70,3 +70,19 @@ def test_un_agreement_after_1991_has_an_eastern_camp(bundled: RelationGraph) -> 
     assert u.loc[2010, "n_east"] >= 5 and not math.isnan(u.loc[2010, "east"])
     with pytest.raises(ValueError, match="no UN table is shipped for 'PAK'"):
         afrel.un_bloc_agreement(bundled, [1985], actor="PAK")
+
+
+def test_blocs_of_groups_every_actor_and_marks_the_focal_state(world: RelationGraph) -> None:
+    groups = afrel.blocs_of(world, "1985-07-01")
+    assert groups == {"SUN": "east", "POL": "east", "WARSAW": "east", "USA": "west", "JPN": "west", "NATO": "west"}
+    marked = afrel.blocs_of(world, "1985-07-01", "AFG")
+    assert {a: marked[a] for a in ("AFG", "AFG-DRA", "MUJAHIDEEN")} == {
+        "AFG": "focus",
+        "AFG-DRA": "focus",
+        "MUJAHIDEEN": "movement",
+    }
+    assert afrel.blocs_of(world, "1982-06-01", "AFG").get("POL") is None  # suspended from its pact that year
+    focused_on_a_camp_member = afrel.blocs_of(world, "1985-07-01", "USA")
+    assert focused_on_a_camp_member["USA"] == "focus"  # the focal state's own group wins over its camp
+    with pytest.raises(KeyError, match="ZZZ"):
+        afrel.blocs_of(world, "1985", "ZZZ")
