@@ -33,7 +33,7 @@ Alignment from UN votes
 -----------------------
 :func:`un_bloc_agreement` averages a UN voting measure (agreement by default) between the focal
 state and each bloc's members that year, from a table shaped like
-:func:`afrel.unga.country_measures` (by default the Afghanistan table shipped with afrel).
+:func:`afrel.unga.country_measures` (by default the table shipped with afrel, Afghanistan's).
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BLOCS",
     "CAMPS",
+    "SHIPPED_TABLE_ACTOR",
     "Camp",
     "bloc_members",
     "bloc_membership",
@@ -72,6 +73,9 @@ BLOCS: Final[Mapping[str, tuple[str, ...]]] = {
     "oic": ("OIC",),
 }
 """Bloc name -> every organisation that defines it in some era (the camps say which, when)."""
+
+SHIPPED_TABLE_ACTOR: Final = "AFG"
+"""The state whose UN votes the table shipped with afrel measures (:func:`afrel.unga.afghanistan_table`)."""
 
 CAMP_BLOCS: Final = ("west", "east")
 """The blocs defined by :data:`CAMPS` rather than by organisations alone."""
@@ -357,7 +361,7 @@ def un_bloc_agreement(
     g: RelationGraph,
     years: Iterable[int] | None = None,
     *,
-    actor: str = "AFG",
+    actor: str | None = None,
     table: pd.DataFrame | None = None,
     camps: Iterable[Camp] = CAMPS,
     measure: str = "agreement",
@@ -371,12 +375,13 @@ def un_bloc_agreement(
         Where bloc membership comes from.
     years : iterable of int, optional
         Default: every year of the table.
-    actor : str, default "AFG"
-        The state whose votes the table measures (left out of every bloc).
+    actor : str, optional
+        The state whose votes the table measures (left out of every bloc). Required with
+        ``table``; without it, the state of the table shipped with afrel (:data:`SHIPPED_TABLE_ACTOR`).
     table : pandas.DataFrame, optional
         Columns ``year``, ``partner`` and ``measure`` as from
-        :func:`afrel.unga.country_measures` for ``actor``; by default the Afghanistan table
-        shipped with afrel (only for ``actor="AFG"``).
+        :func:`afrel.unga.country_measures` for ``actor``; by default the table shipped with
+        afrel (:func:`afrel.unga.afghanistan_table`, only for its state).
     camps : iterable of Camp, default CAMPS
         The definition of the ``west`` and ``east`` blocs.
     measure : str, default "agreement"
@@ -399,15 +404,20 @@ def un_bloc_agreement(
     """
     import pandas as pd
 
-    g.actor(actor)
     if table is None:
-        if actor != "AFG":
+        actor = SHIPPED_TABLE_ACTOR if actor is None else actor
+        if actor != SHIPPED_TABLE_ACTOR:
             raise ValueError(
                 f"no UN table is shipped for {actor!r}: pass table=afrel.unga.country_measures(votes, {actor!r})"
             )
         from afrel.unga import afghanistan_table
 
         table = afghanistan_table()
+    elif actor is None:
+        raise ValueError(
+            "say whose votes the table measures: actor='XXX', the state given to afrel.unga.country_measures"
+        )
+    g.actor(actor)
     camps = tuple(camps)
     if measure not in table.columns:
         raise ValueError(f"the table has no column {measure!r}; it has {', '.join(map(str, table.columns))}")

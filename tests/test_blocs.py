@@ -57,11 +57,13 @@ def test_un_bloc_agreement_from_a_table(world: RelationGraph) -> None:
     import pandas as pd
 
     table = pd.DataFrame({"year": [1985, 1985, 1985], "partner": ["SUN", "POL", "USA"], "agreement": [0.9, 0.7, 0.2]})
-    u = afrel.un_bloc_agreement(world, [1985], table=table)
+    u = afrel.un_bloc_agreement(world, [1985], actor="AFG", table=table)
     assert u.loc[1985, "east"] == pytest.approx(0.8) and u.loc[1985, "n_east"] == 2
     assert u.loc[1985, "west"] == pytest.approx(0.2) and u.loc[1985, "n_west"] == 1
     with pytest.raises(ValueError, match="no column 'kappa'"):
-        afrel.un_bloc_agreement(world, [1985], table=table, measure="kappa")
+        afrel.un_bloc_agreement(world, [1985], actor="AFG", table=table, measure="kappa")
+    with pytest.raises(ValueError, match="say whose votes the table measures"):
+        afrel.un_bloc_agreement(world, [1985], table=table)  # a table of another state must not pass for AFG's
 
 
 def test_un_agreement_after_1991_has_an_eastern_camp(bundled: RelationGraph) -> None:

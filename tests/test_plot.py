@@ -108,7 +108,7 @@ def test_trajectories_mark_the_shifts_given() -> None:
     assert [line.get_label() for line in ax2.lines] == ["x", "shift x 1980"]
     with pytest.raises(ValueError, match="no data"):
         plot.trajectories(pd.DataFrame())
-    with pytest.raises(TypeError, match="afrel.change_points"):
+    with pytest.raises(TypeError, match=r"afrel\.change_points"):
         plot.trajectories(series, shifts=True)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="names no series of the data: 'y'"):
         plot.trajectories(series, shifts={"y": [1980]})

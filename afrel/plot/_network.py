@@ -117,9 +117,13 @@ def _groups(g: RelationGraph, blocs: Mapping[str, str], focus: str | None) -> tu
         )
     unknown = sorted({str(b) for b in blocs.values()} - set(BLOC_COLORS))
     if unknown:
-        raise ValueError(f"blocs has groups without a colour: {', '.join(map(repr, unknown))}; use {', '.join(BLOC_COLORS)}")
+        raise ValueError(
+            f"blocs has groups without a colour: {', '.join(map(repr, unknown))}; use {', '.join(BLOC_COLORS)}"
+        )
     if focus is None:
-        marked = sorted(a for a, b in blocs.items() if b == "focus" and a in g.actors and g.actors[a].kind is ActorKind.STATE)
+        marked = sorted(
+            a for a, b in blocs.items() if b == "focus" and a in g.actors and g.actors[a].kind is ActorKind.STATE
+        )
         if len(marked) != 1:
             found = f"marks {', '.join(marked)}" if marked else "marks no state"
             raise ValueError(
