@@ -104,15 +104,18 @@ def camp_eras(span: tuple[int, int], camps: Iterable[Camp] = CAMPS) -> dict[str,
     (1992, 2026) NATO, EU and US allies / Russia, China, CSTO and SCO
     """
     out: dict[str, tuple[int, int]] = {}
+    camps = tuple(camps)
     west = sorted(
         (c for c in camps if c.bloc == "west"), key=lambda c: c.start.first_day() if c.start else datetime.date.min
     )
     for c in west:
-        day = c.start.first_day() if c.start is not None else datetime.date.min
-        lo = day.year + (day > datetime.date(day.year, 7, 1)) if c.start is not None else span[0]
-        end = c.end.first_day() if c.end is not None else None
-        hi = (end.year - (end <= datetime.date(end.year, 7, 1))) if end is not None else span[1]
-        lo, hi = max(lo, span[0]), min(hi, span[1])
+        lo, hi = span
+        if c.start is not None:
+            day = c.start.first_day()
+            lo = max(lo, day.year + (day > datetime.date(day.year, 7, 1)))
+        if c.end is not None:
+            end = c.end.first_day()
+            hi = min(hi, end.year - (end <= datetime.date(end.year, 7, 1)))
         east = [e.name for e in camps if e.bloc == "east" and e.holds_on(datetime.date(max(lo, 1), 7, 1))]
         if lo <= hi:
             out[" / ".join([c.name, *east])] = (lo, hi)
@@ -255,6 +258,7 @@ def write_report(
     try:
         _figures_and_summary(
             out, written, step, graph, actor, table, no_votes, eras, partners, span, titles, periods, samples, own,
+            g is None,
         )  # fmt: skip
         opening = OPEN_YEAR if own and OPEN_YEAR in years else None
         written.append(explore(graph, out / "explorer.html", actor=actor, year=opening))
@@ -280,6 +284,7 @@ def _figures_and_summary(
     periods: bool,
     samples: int,
     own: bool,
+    bundled: bool,
 ) -> None:
     import pandas as pd
 
@@ -366,8 +371,10 @@ def _figures_and_summary(
             colors={"West camp": plot.BLOC_COLORS["west"], "East camp": plot.BLOC_COLORS["east"]},
             title=titles.get("levels", f"The level of {name}'s ties with each camp (kinds weighting)"),
         )  # fmt: skip
+        lo, hi = top.get_ylim()
+        top.set_ylim(min(lo, -1.05), max(hi, 1.05))  # the whole range of the index, whatever the data
         highest = float(levels.max().max()) if levels.notna().any().any() else 0.0
-        bottom.set_ylim(0, max(16.0, math.ceil(highest * 1.1)))
+        bottom.set_ylim(0, 16 if own else max(1.0, math.ceil(highest * 1.15)))  # Afghanistan: 1991 drawn apart
         if own:
             bottom.annotate(
                 f"1991: {float(levels['east'].get(1991, float('nan'))):.0f}, the Soviet Union alone\n"
@@ -400,10 +407,15 @@ def _figures_and_summary(
                 mid = datetime.date.fromordinal((first.toordinal() + last.toordinal()) // 2)
                 if span[0] <= mid.year <= span[1]:
                     days[f"{p.name} ({mid.year})"] = mid
-        else:
-            for era, (lo, hi) in eras.items():
-                mid = datetime.date((lo + hi) // 2, 7, 1)
-                days[f"{era} ({mid.year})"] = mid
+        else:  # the middle of each era the state lived through
+            born = graph.actor(actor).start
+            since = span[0]
+            if born is not None:
+                since = born.first_day().year + (born.first_day() > datetime.date(born.year, 7, 1))
+            for era, (a, b) in eras.items():
+                if max(a, since) <= b:
+                    middle = datetime.date((max(a, since) + b) // 2, 7, 1)
+                    days[f"{era} ({middle.year})"] = middle
         fig = plot.network_panels(
             graph,
             days,
@@ -422,7 +434,7 @@ def _figures_and_summary(
     def do_heatmap_and_summary() -> None:
         if table is not None:
             rows = list(partners) if partners is not None else (list(PARTNERS) if own else _partners(graph, actor))
-            fig = _figure((9.5, 0.38 * len(rows) + 1.9))
+            fig = _figure((9.5, max(4.0, 0.38 * len(rows) + 1.9)))  # as agreement_heatmap's own figure
             vote_first, vote_last, _ = coverage(table)
             default = f"{name}'s UN agreement with its main partners"
             plot.agreement_heatmap(
@@ -447,7 +459,7 @@ def _figures_and_summary(
         )
         text = _summary(
             graph, actor, own, eras, band, by_weighting, levels, un_blocs, era_table, era_band, shifts, shift_ranges,
-            note, vote_missing, [p.stem for p in written if p.suffix == ".png"],
+            note, vote_missing, [p.stem for p in written if p.suffix == ".png"], bundled,
         )  # fmt: skip
         path = out / "summary.md"
         path.write_text(text, encoding="utf-8")
@@ -496,6 +508,7 @@ def _summary(
     note: str,
     vote_missing: list[int],
     figures: list[str],
+    bundled: bool,
 ) -> str:
     name = g.actor(actor).name
     disputed = sum(1 for r in g.records("relations") if r.alternatives)
@@ -510,7 +523,9 @@ def _summary(
         f"- {note[0].upper() + note[1:]}.",
         f"- {disputed} relations have disputed dates with recorded alternatives; the ranges below recompute the "
         f"measures over {band.attrs['evaluated']} datings ({band.attrs['method']}, seed {band.attrs['seed']}), the "
-        "earliest and latest of every disputed date included.",
+        "earliest and latest of every disputed date included."
+        if disputed
+        else "- No relation has disputed dates: every range below is the measure itself.",
         "",
         "## Measures, in one line each",
         "",
@@ -569,6 +584,11 @@ def _summary(
         )
     else:
         lines.append(f"- UN votes: {note.removeprefix('no UN votes: ')}.")
+    if bundled and not own:
+        lines.append(
+            f"- The bundled dataset records Afghanistan's relations: {name}'s ties with other states are mostly "
+            "missing, so its index rests on few ties. Give a data folder of its own (`--data`) for a full picture."
+        )
     if own:
         lines.append(
             "- About 70 UN members have no dated diplomatic relation in any source read; 160 missions rest on the "

@@ -316,6 +316,9 @@ def network(
                        c=[colors[i] for i in extra], marker=marker, zorder=2.1, edgecolors="#212121",
                        linewidths=0.5)  # fmt: skip
     del nodes_drawn
+    if not edges:  # say what is missing rather than leave an empty panel
+        ax.text(0.5, 0.38, "no relation recorded that day", transform=ax.transAxes, ha="center", va="top",
+                fontsize=7.5, color="#757575")  # fmt: skip
     if labels:
         place_labels(ax, g, focus, shown, groups, strength, pos, labels)
     if layout == "centred":

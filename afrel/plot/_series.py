@@ -111,12 +111,12 @@ def trajectories(
         ax.plot(list(full.index), full.to_numpy(dtype=float), marker=".", ms=3, lw=1.3, color=color, label=str(name))
         for y in marks_of.get(str(name), []):
             ax.axvline(y - 0.5, color=color, ls="--", lw=0.9, label=f"shift {name} {y}")
-            row = 0.02
+            row = 0.02  # stagger the year labels of nearby shifts: a label is about an eighth of the axes tall
             while any(
-                abs(y - other) < 2.5 and abs(row - r) < 0.05
+                abs(y - other) < 2.5 and abs(row - r) < 0.13
                 for other, r in zip(label_rows[::2], label_rows[1::2], strict=True)
             ):
-                row += 0.09
+                row += 0.14
             label_rows += [float(y), row]
             ax.text(y - 0.7, row, str(y), transform=ax.get_xaxis_transform(), color=color, fontsize=7.5, ha="right",
                     va="bottom", rotation=90, bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})  # fmt: skip
@@ -162,7 +162,7 @@ def _shift_years(shifts: object, names: Sequence[str]) -> dict[str, list[int]]:
     for name, years in shifts.items():
         if isinstance(years, str) or not isinstance(years, Iterable):
             raise TypeError(f"shifts[{name!r}] must be a list of years, not {years!r}")
-        out[str(name)] = [int(getattr(y, "year", y)) for y in years]
+        out[str(name)] = [int(y.year if hasattr(y, "year") else y) for y in years]
     return out
 
 
@@ -356,7 +356,7 @@ def agreement_heatmap(
         for y, v in zip(sub["year"], sub[measure], strict=True):
             if int(y) in index:
                 matrix[i, index[int(y)]] = v
-    ax = new_ax(ax, (9.5, 0.38 * len(partners) + 1.9))
+    ax = new_ax(ax, (9.5, max(4.0, 0.38 * len(partners) + 1.9)))  # room for the colour bar's label
     vmin = -1.0 if measure in ("kappa", "pi", "s_score") else 0.0
     import matplotlib
 
