@@ -223,9 +223,13 @@ def write_report(
             print(f"[{i}/{steps}] {what} ({time.perf_counter() - t0:.1f} s)", file=progress, flush=True)
         return result
 
-    graph: RelationGraph = step(1, "load the dataset", lambda: g if g is not None else load())
-    focal = graph.actor(actor)
-    name = focal.name
+    def loaded() -> RelationGraph:
+        graph = g if g is not None else load()
+        graph.actor(actor)  # an unknown actor fails here, before any output
+        return graph
+
+    graph: RelationGraph = step(1, "load the dataset", loaded)
+    name = graph.actor(actor).name
     own = actor == DEFAULT_ACTOR  # Afghanistan: the defaults below are its settings
     if span is None:
         first = min((r.start.year for r in graph.relations(actor=actor)), default=None)
