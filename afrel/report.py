@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
     from afrel.graph import RelationGraph
 
-__all__ = ["DEFAULT_ACTOR", "ERAS", "PARTNERS", "SPAN", "TITLES", "camp_eras", "write_report"]
+__all__ = ["DEFAULT_ACTOR", "ERAS", "OPEN_YEAR", "PARTNERS", "SPAN", "TITLES", "camp_eras", "write_report"]
 
 DEFAULT_ACTOR: Final = "AFG"
 """The state the report is about by default, and the one whose settings below are its defaults."""

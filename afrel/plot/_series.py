@@ -190,7 +190,7 @@ def headline(
     g: RelationGraph,
     *,
     actor: str,
-    span: tuple[int, int] = (1919, 2026),
+    span: tuple[int, int] | None = None,
     un_note: str = "",
     title: str | None = None,
     periods: bool = True,
@@ -210,8 +210,9 @@ def headline(
         For the name of ``actor`` and the eras.
     actor : str
         The focal state, for the titles.
-    span : (int, int)
-        Years shown in both panels (they share the axis: neither cuts the other's years).
+    span : (int, int), optional
+        Years shown in both panels (they share the axis: neither cuts the other's years); by
+        default those of ``ties``.
     un_note : str
         Where the vote data end (:func:`afrel.unga.coverage_note`), written under the panel.
     title : str, optional
@@ -231,6 +232,8 @@ def headline(
     """
     from matplotlib.patches import Patch
 
+    if ties.empty:
+        raise ValueError("no ties to plot: the index from ties is empty")
     name = g.actor(actor).name
     size = (10.0, 6.6) if un is not None else (10.0, 4.2)
     if fig is None:
@@ -243,7 +246,7 @@ def headline(
         fig.subplots()
     ]  # fmt: skip
     top, last = panels[0], panels[-1]
-    lo, hi = span
+    lo, hi = span if span is not None else (int(min(ties.index)), int(max(ties.index)))
     spans = eras(g, lo - 0.5, hi + 0.5) if periods else []
     for ax in panels:
         shade_eras(ax, spans)
