@@ -198,7 +198,7 @@ def centrality(
         degree: Counter[str] = Counter()
         by_kind: dict[str, Counter[RelationKind]] = defaultdict(Counter)
         strength: Counter[str] = Counter()
-        simple: nx.Graph = nx.Graph()
+        simple: nx.Graph[str] = nx.Graph()
         for u, v, d in snap.edges(data=True):
             u, v = merge.get(u, u), merge.get(v, v)
             if u == v:

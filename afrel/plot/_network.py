@@ -137,7 +137,7 @@ def _groups(g: RelationGraph, blocs: Mapping[str, str], focus: str | None) -> tu
     return focus, groups
 
 
-def _strength(snapshot: nx.MultiDiGraph, own: set[str]) -> dict[str, float]:
+def _strength(snapshot: nx.MultiDiGraph[str], own: set[str]) -> dict[str, float]:
     """Sum of intensity x sign of each partner's ties with the focal actors (for radii and labels)."""
     out: dict[str, float] = {}
     for u, v, d in snapshot.edges(data=True):
@@ -183,7 +183,7 @@ def camp_layout(
 
 
 def network(
-    snapshot: nx.MultiDiGraph,
+    snapshot: nx.MultiDiGraph[str],
     g: RelationGraph,
     *,
     blocs: Mapping[str, str],
@@ -254,7 +254,7 @@ def network(
     >>> from afrel import plot
     >>> g = afrel.load()
     >>> ax = plot.network(g.at("1985-07-01"), g, blocs=afrel.blocs_of(g, "1985-07-01", "AFG"))
-    >>> ax.get_title(loc="left")
+    >>> " ".join(ax.get_title(loc="left").split())
     'The Democratic Republic and the Soviet war (1985)'
     """
     from matplotlib.collections import LineCollection

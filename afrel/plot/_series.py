@@ -84,11 +84,11 @@ def trajectories(
     --------
     >>> import afrel
     >>> from afrel import plot
-    >>> index = afrel.alignment(afrel.load(), "AFG", range(1950, 2000))["east_west"]
-    >>> found = {"ties": [c.year for c in afrel.change_points(index)]}
-    >>> ax = plot.trajectories({"ties": index}, shifts=found)
+    >>> agreement = {y: 0.70 if y < 1980 else 0.95 for y in range(1970, 1990)}
+    >>> found = {"USSR": [c.year for c in afrel.change_points(agreement)]}
+    >>> ax = plot.trajectories({"USSR": agreement}, shifts=found)
     >>> [line.get_label() for line in ax.lines]
-    ['ties', 'shift ties 1978', 'shift ties 1992']
+    ['USSR', 'shift USSR 1980']
     """
     import pandas as pd
 
