@@ -149,6 +149,11 @@ def test_headline_without_votes_or_eras_draws_the_ties_alone(bundled: afrel.Rela
     assert len(top.texts) == 0 and len(top.patches) == 0  # no era named or shaded
     legend = [t.get_text() for t in top.get_legend().get_texts()]
     assert legend == ["East-West index from ties", "range over the disputed dates"]
+    ties.loc[1947:1950, "base"] = float("nan")  # years without a tie are hatched and said
+    fig = plot.headline(ties, None, bundled, actor="PAK", span=(1947, 2026), periods=False, fig=Figure())
+    (top,) = fig.axes
+    assert [t.get_text() for t in top.texts] == ["no data"]
+    assert [t.get_text() for t in top.get_legend().get_texts()][-1] == "no index: no tie with either camp"
     assert plt.get_fignums() == open_before  # drawn without pyplot
     assert overlapping_text(fig) == []
 

@@ -257,6 +257,8 @@ def headline(
     years = [int(str(y)) for y in t.index]
     top.fill_between(years, t["low"].to_numpy(), t["high"].to_numpy(), color="#7f7f7f", alpha=0.35, lw=0, step="mid")
     top.plot(years, t["base"].to_numpy(), color="#000000", lw=1.5, drawstyle="steps-mid", label="ties")
+    measured = {y for y, v in zip(years, t["base"].to_numpy(dtype=float), strict=True) if v == v}  # not NaN
+    _shade_missing(top, lo, hi, measured)  # years without a tie to either camp are said, not left blank
     top.set_ylabel("West (-1) ... East (+1)")
     ties_title = f"Ties: {name}'s dated relations with the two camps"
     top.set_title(ties_title if un is not None or not un_note else f"{ties_title}\n{un_note}", loc="left", fontsize=9)
@@ -265,6 +267,9 @@ def headline(
     if spans:
         handles.append(Patch(facecolor="#ededed"))
         labels.append("eras (alternately shaded)")
+    if set(range(lo, hi + 1)) - measured:
+        handles.append(Patch(facecolor="none", edgecolor="#bdbdbd", hatch="///"))
+        labels.append("no index: no tie with either camp")
     top.legend(handles=handles, labels=labels, fontsize=7, loc="lower left", frameon=False)
     if un is not None:
         bottom = panels[1]
