@@ -14,7 +14,7 @@ from __future__ import annotations
 __version__ = "0.2.0"
 
 from afrel.align import alignment, weighting_table
-from afrel.blocs import CAMPS, Camp, bloc_members, bloc_membership, scope, un_bloc_agreement
+from afrel.blocs import CAMPS, Camp, bloc_members, bloc_membership, blocs_of, scope, un_bloc_agreement
 from afrel.compare import centrality, compare_periods
 from afrel.dates import PartialDate
 from afrel.errors import DataError, Problem, ScopeWarning, UnknownActorError
@@ -75,6 +75,7 @@ __all__ = [
     "alignment",
     "bloc_members",
     "bloc_membership",
+    "blocs_of",
     "centrality",
     "change_points",
     "check",

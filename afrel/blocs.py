@@ -33,7 +33,7 @@ Alignment from UN votes
 -----------------------
 :func:`un_bloc_agreement` averages a UN voting measure (agreement by default) between the focal
 state and each bloc's members that year, from a table shaped like
-:func:`afrel.unga.country_measures` (by default the Afghanistan table shipped with afrel).
+:func:`afrel.unga.country_measures` (by default the table shipped with afrel, Afghanistan's).
 """
 
 from __future__ import annotations
@@ -55,9 +55,11 @@ if TYPE_CHECKING:
 __all__ = [
     "BLOCS",
     "CAMPS",
+    "SHIPPED_TABLE_ACTOR",
     "Camp",
     "bloc_members",
     "bloc_membership",
+    "blocs_of",
     "camp_for",
     "camp_organisations",
     "scope",
@@ -71,6 +73,9 @@ BLOCS: Final[Mapping[str, tuple[str, ...]]] = {
     "oic": ("OIC",),
 }
 """Bloc name -> every organisation that defines it in some era (the camps say which, when)."""
+
+SHIPPED_TABLE_ACTOR: Final = "AFG"
+"""The state whose UN votes the table shipped with afrel measures (:func:`afrel.unga.afghanistan_table`)."""
 
 CAMP_BLOCS: Final = ("west", "east")
 """The blocs defined by :data:`CAMPS` rather than by organisations alone."""
@@ -250,6 +255,61 @@ def camp_organisations(g: RelationGraph, bloc: str, day: DateLike, *, camps: Ite
     return frozenset(o for o in ids if o in g.actors and g.actors[o].holds_on(datetime.date.fromordinal(t)))
 
 
+def blocs_of(
+    g: RelationGraph, day: DateLike, focus: str | None = None, *, camps: Iterable[Camp] = CAMPS
+) -> dict[str, str]:
+    """Every actor's group on a day: the input of the network figures and the explorer.
+
+    Parameters
+    ----------
+    g : RelationGraph
+        The graph.
+    day : date-like
+        The day (a year or month means its first day).
+    focus : str, optional
+        The focal state: it and its governments get the group ``"focus"``, its armed movements
+        ``"movement"`` (see :func:`scope`), whatever their blocs.
+    camps : iterable of Camp
+        The definition of the ``west`` and ``east`` blocs.
+
+    Returns
+    -------
+    dict
+        Actor id -> ``"west"``, ``"east"``, ``"nam"`` or ``"oic"`` (the members of each bloc and
+        the organisations that define it that day; an actor in several blocs gets the first in
+        :data:`BLOCS` order, so a camp wins over the Non-Aligned), ``"focus"`` or
+        ``"movement"``. Actors in no bloc are left out.
+
+    Raises
+    ------
+    afrel.UnknownActorError
+        If ``focus`` is not an actor of ``g``.
+
+    See Also
+    --------
+    bloc_members : the members of one bloc.
+    afrel.plot.network : draws a snapshot with these groups.
+
+    Examples
+    --------
+    >>> import afrel
+    >>> groups = blocs_of(afrel.load(), "1985-07-01", "AFG")
+    >>> [groups.get(a) for a in ("SUN", "USA", "IND", "AFG-DRA", "MUJAHIDEEN", "WARSAW")]
+    ['east', 'west', 'nam', 'focus', 'movement', 'east']
+    """
+    camps = tuple(camps)
+    t = datetime.date.fromordinal(query_day(day))
+    out: dict[str, str] = {}
+    for bloc in BLOCS:
+        for m in sorted(bloc_members(g, bloc, t, camps=camps) | camp_organisations(g, bloc, t, camps=camps)):
+            out.setdefault(m, bloc)
+    if focus is not None:
+        own, movements = scope(g, focus)
+        out.update(dict.fromkeys(own, "focus"))
+        out.update(dict.fromkeys(movements, "movement"))
+    return out
+
+
 def _day(year: int, month_day: tuple[int, int]) -> datetime.date:
     return datetime.date(year, *month_day)
 
@@ -301,7 +361,7 @@ def un_bloc_agreement(
     g: RelationGraph,
     years: Iterable[int] | None = None,
     *,
-    actor: str = "AFG",
+    actor: str | None = None,
     table: pd.DataFrame | None = None,
     camps: Iterable[Camp] = CAMPS,
     measure: str = "agreement",
@@ -315,12 +375,13 @@ def un_bloc_agreement(
         Where bloc membership comes from.
     years : iterable of int, optional
         Default: every year of the table.
-    actor : str, default "AFG"
-        The state whose votes the table measures (left out of every bloc).
+    actor : str, optional
+        The state whose votes the table measures (left out of every bloc). Required with
+        ``table``; without it, the state of the table shipped with afrel (:data:`SHIPPED_TABLE_ACTOR`).
     table : pandas.DataFrame, optional
         Columns ``year``, ``partner`` and ``measure`` as from
-        :func:`afrel.unga.country_measures` for ``actor``; by default the Afghanistan table
-        shipped with afrel (only for ``actor="AFG"``).
+        :func:`afrel.unga.country_measures` for ``actor``; by default the table shipped with
+        afrel (:func:`afrel.unga.afghanistan_table`, only for its state).
     camps : iterable of Camp, default CAMPS
         The definition of the ``west`` and ``east`` blocs.
     measure : str, default "agreement"
@@ -343,15 +404,20 @@ def un_bloc_agreement(
     """
     import pandas as pd
 
-    g.actor(actor)
     if table is None:
-        if actor != "AFG":
+        actor = SHIPPED_TABLE_ACTOR if actor is None else actor
+        if actor != SHIPPED_TABLE_ACTOR:
             raise ValueError(
                 f"no UN table is shipped for {actor!r}: pass table=afrel.unga.country_measures(votes, {actor!r})"
             )
         from afrel.unga import afghanistan_table
 
         table = afghanistan_table()
+    elif actor is None:
+        raise ValueError(
+            "say whose votes the table measures: actor='XXX', the state given to afrel.unga.country_measures"
+        )
+    g.actor(actor)
     camps = tuple(camps)
     if measure not in table.columns:
         raise ValueError(f"the table has no column {measure!r}; it has {', '.join(map(str, table.columns))}")

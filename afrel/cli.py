@@ -10,9 +10,9 @@ Commands
     folder).
 ``afrel summary [PATH]``
     Counts of relations per kind and era, and of actors and events.
-``afrel report OUTDIR [--data PATH] [--unga PATH]``
+``afrel report OUTDIR [--actor ID] [--data PATH] [--unga PATH]``
     The main job: key figures (PNG and SVG), the explorer page and ``summary.md`` with the
-    detected shifts.
+    detected shifts, for a state (by default AFG).
 ``afrel explore OUT.html [--actor ID] [--data PATH]``
     One self-contained HTML page to travel through the actor's relations year by year.
 """
@@ -24,10 +24,11 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 from afrel import __version__
-from afrel.errors import DataError, Problem
+from afrel.errors import DataError, Problem, UnknownActorError
 
 __all__ = ["main"]
 
@@ -51,8 +52,9 @@ def _parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("report", help="write the key figures and a summary of the shifts to a folder")
     r.add_argument("outdir", help="output folder (created if needed)")
+    r.add_argument("--actor", default="AFG", help="the state the report is about (default: AFG)")
     r.add_argument("--data", help="data folder (default: the bundled dataset)")
-    r.add_argument("--unga", help="folder of raw UN votes to recompute the Afghanistan table from")
+    r.add_argument("--unga", help="folder of raw UN votes to compute the state's UN table from")
     e = sub.add_parser("explore", help="write the explorer: one offline HTML page to travel through the years")
     e.add_argument("output", help="the .html file to write")
     e.add_argument("--actor", default="AFG", help="the focal state (default: AFG)")
@@ -71,7 +73,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
         if args.command == "snapshot":
             return _snapshot(args.date, args.data, args.format, args.output, out, err)
         if args.command == "report":
-            return _report(args.outdir, args.data, args.unga, out, err)
+            return _report(args.outdir, args.actor, args.data, args.unga, out, err)
         if args.command == "explore":
             return _explore(args.output, args.actor, args.data, out)
         return _summary(args.path, out)
@@ -81,9 +83,14 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     except BrokenPipeError:  # the reader went away (``afrel summary | head``): stop quietly
         _silence(out)
         return 1
-    except (FileNotFoundError, ValueError, ImportError) as exc:
+    except (OSError, ValueError, ImportError, UnknownActorError) as exc:
         print(f"afrel: error: {exc}", file=err)
         return 2
+
+
+def plural(n: int, word: str) -> str:
+    """A count with its noun: ``1 relation``, ``2 relations``."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _explore(output: str, actor: str, data: str | None, out: TextIO) -> int:
@@ -116,19 +123,21 @@ def _validate(path: str | None, out: TextIO, err: TextIO) -> int:
     except DataError as exc:
         for p in exc.problems:
             print(p, file=err)
-        n = len(exc.problems)
-        print(f"{n} problem{'s' if n != 1 else ''} found", file=err)
+        print(f"{plural(len(exc.problems), 'problem')} found", file=err)
         return 1
     for w in warnings:
         print(f"warning: {w}", file=err)
     if warnings:
-        n = len(warnings)
-        print(f"{n} warning{'s' if n != 1 else ''}: handovers dated no more precisely than a year or month", file=err)
-    print(
-        f"OK: {len(g.actors)} actors, {len(g)} relations, {len(g.records('events'))} events, "
-        f"{len(g.sources)} sources, {len(g.periods)} periods, {len(g.leaders)} leaders",
-        file=out,
-    )
+        print(f"{plural(len(warnings), 'warning')}: handovers dated no more precisely than a year or month", file=err)
+    counts = [
+        plural(len(g.actors), "actor"),
+        plural(len(g), "relation"),
+        plural(len(g.records("events")), "event"),
+        plural(len(g.sources), "source"),
+        plural(len(g.periods), "period"),
+        plural(len(g.leaders), "leader"),
+    ]
+    print(f"OK: {', '.join(counts)}", file=out)
     return 0
 
 
@@ -144,16 +153,33 @@ def _snapshot(date: str, data: str | None, fmt: str, output: str | None, out: Te
         out.write(snapshot_to_string(snap, fmt))  # type: ignore[arg-type]  # choices checked by argparse
         return 0
     write_snapshot(snap, output, fmt)  # type: ignore[arg-type]
-    print(f"wrote {snap.number_of_nodes()} actors and {snap.number_of_edges()} relations to {output}", file=err)
+    nodes, edges = plural(snap.number_of_nodes(), "actor"), plural(snap.number_of_edges(), "relation")
+    print(f"wrote {nodes} and {edges} to {output}", file=err)
     return 0
 
 
-def _report(outdir: str, data: str | None, unga: str | None, out: TextIO, err: TextIO) -> int:
+def _report(outdir: str, actor: str, data: str | None, unga: str | None, out: TextIO, err: TextIO) -> int:
     from afrel.io import load
     from afrel.report import write_report
 
-    files = write_report(outdir, g=load(data) if data else None, unga=unga, progress=err)
-    print(f"wrote {len(files)} files to {outdir}", file=out)
+    target = Path(outdir)
+    if target.exists() and not target.is_dir():
+        print(f"afrel: error: {outdir} is a file: give a folder to write the report into", file=err)
+        return 2
+    g = load(data) if data else None
+    if g is not None and actor not in g.actors:
+        states = sorted(a.id for a in g.actors.values() if a.kind.value == "state")
+        hint = f"; its states: {', '.join(states[:8])}{', ...' if len(states) > 8 else ''}" if states else ""
+        print(f"afrel: error: no actor {actor!r} in the data at {data}: choose one with --actor{hint}", file=err)
+        return 2
+    try:
+        files = write_report(outdir, g=g, actor=actor, unga=unga, progress=err)
+    except (DataError, UnknownActorError, OSError, ValueError, ImportError):
+        raise  # main() prints these in one line
+    except Exception as exc:  # a failed report is one line, never a traceback; write_report cleans up
+        print(f"afrel: error: the report failed: {type(exc).__name__}: {exc}", file=err)
+        return 2
+    print(f"wrote {plural(len(files), 'file')} to {outdir}", file=out)
     return 0
 
 
@@ -163,7 +189,12 @@ def _summary(path: str | None, out: TextIO) -> int:
     g = load(path)
     relations = g.records("relations")
     kinds = Counter(r.kind.value for r in relations)
-    print(f"{len(g.actors)} actors, {len(relations)} relations, {len(g.records('events'))} events", file=out)
+    counts = (
+        plural(len(g.actors), "actor"),
+        plural(len(relations), "relation"),
+        plural(len(g.records("events")), "event"),
+    )
+    print(", ".join(counts), file=out)
     print("\nrelations per kind:", file=out)
     for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
         print(f"  {kind:<18}{n:>6}", file=out)

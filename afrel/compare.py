@@ -145,7 +145,7 @@ def centrality(
     years: Iterable[int],
     *,
     actors: Iterable[str] | None = None,
-    focus: str = "AFG",
+    focus: str | None = None,
     month_day: tuple[int, int] = (7, 1),
 ) -> pd.DataFrame:
     """Centrality of actors in the snapshot of each year.
@@ -166,8 +166,9 @@ def centrality(
     years : iterable of int
         The years.
     actors : iterable of str, optional
-        Whom to report; by default ``focus`` and every actor tied to it that year.
-    focus : str, default "AFG"
+        Whom to report; by default ``focus`` and every actor tied to it that year, or every
+        actor of the snapshot without ``focus``.
+    focus : str, optional
         The focal state when ``actors`` is not given.
 
     Returns
@@ -179,7 +180,7 @@ def centrality(
     Examples
     --------
     >>> import afrel
-    >>> c = centrality(afrel.load(), [1985])
+    >>> c = centrality(afrel.load(), [1985], focus="AFG")
     >>> c.loc[c.actor == "SUN", ["degree_intervention", "degree_treaty"]].to_dict("records")
     [{'degree_intervention': 2, 'degree_treaty': 3}]
     """
@@ -216,9 +217,12 @@ def centrality(
             eig = nx.eigenvector_centrality(simple, max_iter=1000, weight="weight") if simple.number_of_edges() else {}
         except nx.PowerIterationFailedConvergence:
             eig = {}
-        report = (
-            wanted if wanted is not None else ({focus} | set(simple.neighbors(focus)) if focus in simple else set())
-        )
+        if wanted is not None:
+            report = wanted
+        elif focus is None:
+            report = set(simple)
+        else:
+            report = {focus} | set(simple.neighbors(focus)) if focus in simple else set()
         for actor in sorted(report):
             row = {"year": year, "actor": actor, "degree": degree[actor], "strength": strength[actor]}
             row["eigenvector"] = eig.get(actor, math.nan)

@@ -22,30 +22,48 @@ import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 from afrel.align import partner_scores
-from afrel.blocs import CAMPS, Camp, scope
-from afrel.plot._network import SECTORS, blocs_of, short_name
-from afrel.plot._style import BLOC_COLORS, BLOC_LABELS, KIND_COLORS
+from afrel.blocs import CAMPS, Camp, blocs_of, scope
+from afrel.style import BLOC_COLORS, BLOC_LABELS, KIND_COLORS, SECTORS, short_name
 
 if TYPE_CHECKING:
     from afrel.graph import RelationGraph
 
 __all__ = ["explore", "payload"]
 
-FIRST_YEAR: Final = 1919
-
 
 def payload(
-    g: RelationGraph, *, actor: str = "AFG", years: Iterable[int] | None = None, camps: Iterable[Camp] = CAMPS
+    g: RelationGraph,
+    *,
+    actor: str = "AFG",
+    years: Iterable[int] | None = None,
+    year: int | None = None,
+    camps: Iterable[Camp] = CAMPS,
 ) -> dict[str, Any]:
     """Everything the explorer page shows, as plain JSON-ready data.
+
+    Parameters
+    ----------
+    g : RelationGraph
+        The graph.
+    actor : str, default "AFG"
+        The focal state.
+    years : iterable of int, optional
+        The years of the slider; by default from the first year of the state's relations to
+        this year.
+    year : int, optional
+        The year the page opens on (unless its address names another); by default the year
+        with the most partners.
+    camps : iterable of Camp
+        The camps the partners are grouped by.
 
     Returns
     -------
     dict
-        ``actor``, ``name``, ``years``, ``eras`` (name, first year, last year), ``actors``
+        ``actor``, ``name``, ``years``, ``start`` (the year the page opens on), ``eras`` (name,
+        first year, last year), ``actors``
         (id -> [name, kind]), ``sources`` (id -> [citation, url]), ``relations`` (one list per
         relation of the focal state, its governments or its movements: id, source, target, kind,
         start, end, first year, last year, sign, intensity, certainty, rank, note, source ids,
@@ -62,10 +80,16 @@ def payload(
     camps = tuple(camps)
     g.actor(actor)
     today = datetime.date.today().year
-    span = list(years) if years is not None else list(range(FIRST_YEAR, today + 1))
     own, movements = scope(g, actor)
     mine = own | movements
     rels = [r for r in g.records("relations") if (r.source in mine) != (r.target in mine)]
+    first = min((r.start.first_day().year for r in rels), default=today)
+    span = list(years) if years is not None else list(range(first, today + 1))
+    if not span:
+        raise ValueError("give at least one year")
+    opening = year
+    if opening is not None and opening not in span:
+        raise ValueError(f"year {opening} is not among the years shown ({span[0]}-{span[-1]})")
     cited = {s for r in rels for s in r.sources}
     involved = {a for r in rels for a in (r.source, r.target)} | {actor}
     relations: list[list[Any]] = []
@@ -99,10 +123,13 @@ def payload(
     for p in g.periods:
         last = datetime.date.fromordinal(p.hi - 1).year if p.end is not None else today
         eras.append([p.name, p.start.first_day().year, last])
+    if opening is None:
+        opening = max(span, key=lambda y: (len(frames[str(y)]), -y))
     return {
         "actor": actor,
         "name": g.actors[actor].name,
         "years": span,
+        "start": opening,
         "eras": eras,
         "actors": {a: [short_name(g, a, 24), g.actors[a].name, g.actors[a].kind.value] for a in sorted(involved)},
         "sources": {s: [g.sources[s].citation, g.sources[s].url or ""] for s in sorted(cited) if s in g.sources},
@@ -119,6 +146,7 @@ def explore(
     path: str | os.PathLike[str],
     *,
     actor: str = "AFG",
+    year: int | None = None,
     camps: Iterable[Camp] = CAMPS,
 ) -> Path:
     """Write the explorer page for a state to one self-contained HTML file.
@@ -131,6 +159,8 @@ def explore(
         The ``.html`` file to write (its folder must exist).
     actor : str, default "AFG"
         The focal state.
+    year : int, optional
+        The year the page opens on; by default the year with the most partners.
     camps : iterable of Camp
         The camps the partners are grouped by (:data:`afrel.CAMPS`).
 
@@ -147,7 +177,7 @@ def explore(
     out = Path(path)
     if not out.parent.is_dir():
         raise FileNotFoundError(f"no folder {out.parent} to write {out.name} into")
-    data = json.dumps(payload(g, actor=actor, camps=camps), ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps(payload(g, actor=actor, year=year, camps=camps), ensure_ascii=False, separators=(",", ":"))
     data = data.replace("</", "<\\/")  # never close the script element early
     name = g.actors[actor].name
     page = _PAGE.replace("__TITLE__", f"{name}: foreign relations explorer").replace("__DATA__", data)
@@ -223,7 +253,7 @@ Click a partner for its relations and their sources.</p>
 const D = JSON.parse(document.getElementById("data").textContent);
 const SVGNS = "http://www.w3.org/2000/svg";
 const years = D.years;
-const state = { year: 1985, partner: null, timer: null };
+const state = { year: D.start, partner: null, timer: null };
 const slider = document.getElementById("slider");
 slider.min = years[0]; slider.max = years[years.length - 1]; slider.step = 1;
 document.getElementById("title").textContent = D.name + ": foreign relations, " + years[0] + "-" + years[years.length - 1];

@@ -1,9 +1,9 @@
 """The main job: key figures and a summary of a state's shifts, written to a folder.
 
-``afrel report OUTDIR`` (or :func:`write_report`) writes, each as PNG and SVG:
+``afrel report OUTDIR [--actor ID]`` (or :func:`write_report`) writes, each as PNG and SVG:
 
 - ``headline``: the East-West index from ties, with its range over the disputed dates, above
-  the same index from UN votes, 1919-2026 on shared eras;
+  the same index from UN votes, on shared eras;
 - ``timeline``: the state's relations by partner, overlapping relations in lanes of their own;
 - ``alignment``: the index under each weighting, and each camp's score (the level of ties);
 - ``un_agreement``: UN agreement with the Soviet Union/Russia and the United States, with the
@@ -14,6 +14,16 @@
 ``explorer.html``, the page to travel through the years (:func:`afrel.explore`), and
 ``summary.md``: what the data cover, what each measure is, the shifts found with their sizes
 and uncertainty, and what is not covered. Every number in it is computed in the run.
+
+The report works for any state of the data. Afghanistan's settings (:data:`ERAS`,
+:data:`PARTNERS`, :data:`SPAN`, :data:`TITLES`) are its defaults for ``actor="AFG"``; for
+another state the eras are those of the camps (:func:`camp_eras`), the years run from its
+first relation, and the titles describe. UN votes come with afrel for Afghanistan only: for
+another state give the raw votes (``unga=``), or the figures and sections built on votes are
+left out and the summary says so.
+
+The figures are drawn on ``matplotlib.figure.Figure`` objects, without pyplot: the report
+leaves matplotlib's backend and pyplot's figures as it found them.
 """
 
 from __future__ import annotations
@@ -22,20 +32,28 @@ import datetime
 import itertools
 import math
 import os
+import shutil
 import time
-from collections.abc import Callable, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
+from afrel.blocs import CAMPS, Camp
+
 if TYPE_CHECKING:
     import pandas as pd
+    from matplotlib.figure import Figure
 
     from afrel.graph import RelationGraph
 
-__all__ = ["ERAS", "write_report"]
+__all__ = ["DEFAULT_ACTOR", "ERAS", "OPEN_YEAR", "PARTNERS", "SPAN", "TITLES", "camp_eras", "write_report"]
+
+DEFAULT_ACTOR: Final = "AFG"
+"""The state the report is about by default, and the one whose settings below are its defaults."""
 
 PARTNERS: Final = ("SUN/RUS", "USA", "GBR", "DEU", "CHN", "IND", "PAK", "IRN", "SAU", "TUR")
-"""Rows of the heatmap."""
+"""Rows of Afghanistan's heatmap."""
 
 ERAS: Final[Mapping[str, tuple[int, int]]] = {
     "non-aligned monarchy and republic": (1955, 1977),
@@ -44,38 +62,135 @@ ERAS: Final[Mapping[str, tuple[int, int]]] = {
     "Islamic Republic": (2002, 2020),
     "second emirate": (2022, 2026),
 }
-"""Afghanistan's eras compared in the summary (years included); the report's default."""
+"""Afghanistan's eras compared in the summary (years included)."""
 
 HEADLINE_TITLE: Final = (
     "Afghanistan's ties turned East in 1978-1980 and West after the Soviet collapse; its UN votes did not follow"
 )
 SPAN: Final = (1919, 2026)
+"""The years of Afghanistan's figures (both included)."""
+
+TITLES: Final[Mapping[str, str]] = {
+    "headline": HEADLINE_TITLE,
+    "timeline": "Afghanistan's main partners: Soviet aid and arms to 1991, Western troops and aid after 2001",
+    "alignment": "The index under three weightings: the Soviet war East, the Islamic Republic West",
+    "levels": "The level of ties with each camp (kinds weighting): the West's level doubles in 2002",
+    "un_agreement": "In the UN, Afghanistan voted more with Moscow than with Washington from 1953, and almost always "
+    "from 1980",
+    "network_eras": "Afghanistan's partners in each era: the West on the left, the East on the right",
+    "un_heatmap": "Afghanistan voted with its neighbours and with Moscow, rarely with Washington",
+}
+"""The message of each of Afghanistan's figures (``levels`` is the lower panel of ``alignment``)."""
+
+OPEN_YEAR: Final = 1985
+"""The year Afghanistan's explorer page opens on."""
+
 SAMPLES: Final = 24
+SUPERPOWERS: Final[Mapping[str, tuple[str, ...]]] = {"USSR/Russia": ("SUN", "RUS"), "United States": ("USA",)}
+"""The two series of the UN agreement figure: the leaders of the two camps."""
 
 
-def _series(table: pd.DataFrame, partners: list[str], column: str = "agreement", min_votes: int = 10) -> pd.Series:
+def camp_eras(span: tuple[int, int], camps: Iterable[Camp] = CAMPS) -> dict[str, tuple[int, int]]:
+    """The eras of the camps' definitions, clipped to ``span``: the eras compared for any state.
+
+    A year belongs to the definition that holds on its 1 July, the day the yearly measures use.
+
+    Examples
+    --------
+    >>> for name, years in camp_eras((1919, 2026)).items():
+    ...     print(years, name)
+    (1919, 1948) Western powers / Soviet Russia and the USSR
+    (1949, 1991) NATO, Western pacts and US allies / Warsaw Pact and COMECON
+    (1992, 2026) NATO, EU and US allies / Russia, China, CSTO and SCO
+    """
+    out: dict[str, tuple[int, int]] = {}
+    camps = tuple(camps)
+    west = sorted(
+        (c for c in camps if c.bloc == "west"), key=lambda c: c.start.first_day() if c.start else datetime.date.min
+    )
+    for c in west:
+        lo, hi = span
+        if c.start is not None:
+            day = c.start.first_day()
+            lo = max(lo, day.year + (day > datetime.date(day.year, 7, 1)))
+        if c.end is not None:
+            end = c.end.first_day()
+            hi = min(hi, end.year - (end <= datetime.date(end.year, 7, 1)))
+        east = [e.name for e in camps if e.bloc == "east" and e.holds_on(datetime.date(max(lo, 1), 7, 1))]
+        if lo <= hi:
+            out[" / ".join([c.name, *east])] = (lo, hi)
+    return out
+
+
+def _series(table: pd.DataFrame, partners: Sequence[str], column: str = "agreement", min_votes: int = 10) -> pd.Series:
     sub = table[table["partner"].isin(partners) & (table["n_votes"] >= min_votes)]
     return sub.set_index("year")[column].sort_index()
+
+
+def _figure(size: tuple[float, float]) -> Figure:
+    """A figure drawn with Agg and never registered with pyplot (the user's backend is left alone)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=size, layout="constrained")
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def _shifts(series: pd.Series) -> list[Any]:
+    """The shifts of a series, none when it is too short to look for any."""
+    from afrel.shifts import change_points
+
+    values = series.dropna()
+    return change_points(values) if len(values) >= 4 else []
 
 
 def write_report(
     outdir: str | os.PathLike[str],
     *,
     g: RelationGraph | None = None,
+    actor: str = DEFAULT_ACTOR,
     unga: str | os.PathLike[str] | None = None,
+    eras: Mapping[str, tuple[int, int]] | None = None,
+    partners: Sequence[str] | None = None,
+    span: tuple[int, int] | None = None,
+    titles: Mapping[str, str] | None = None,
+    periods: bool | None = None,
+    samples: int = SAMPLES,
     progress: TextIO | None = None,
 ) -> list[Path]:
-    """Write the key figures and ``summary.md`` to a folder.
+    """Write the key figures, the explorer page and ``summary.md`` for a state to a folder.
 
     Parameters
     ----------
     outdir : str or path-like
-        Created if needed; existing files of the same names are replaced.
+        Created if needed (and removed again if the report fails); files of the same names are
+        replaced.
     g : RelationGraph, optional
         By default the bundled dataset.
+    actor : str, default "AFG"
+        The state the report is about.
     unga : str or path-like, optional
-        A folder of raw UN votes (as for :func:`afrel.unga.load_votes`) to recompute the
-        Afghanistan table from; by default the table shipped with afrel.
+        A folder of raw UN votes (as for :func:`afrel.unga.load_votes`) to compute the state's
+        UN table from; by default the table shipped with afrel, for Afghanistan only.
+    eras : mapping of name to (first year, last year), optional
+        The eras the summary compares; by default :data:`ERAS` for Afghanistan, else
+        :func:`camp_eras`.
+    partners : sequence of str, optional
+        Rows of the UN heatmap (``"SUN/RUS"`` joins two ids in one row); by default
+        :data:`PARTNERS` for Afghanistan, else the Soviet Union/Russia, the United States and
+        the state's eight partners with the most relations.
+    span : (int, int), optional
+        Years of the figures; by default :data:`SPAN` for Afghanistan, else from the state's
+        first relation to this year.
+    titles : mapping of figure name to title, optional
+        Each figure's message; by default :data:`TITLES` for Afghanistan, else descriptions.
+    periods : bool, optional
+        Shade and number the graph's periods (its named eras) in the figures. By default yes,
+        unless the report is about another state than Afghanistan on the bundled data, whose
+        periods are Afghanistan's.
+    samples : int, default 24
+        Datings of the disputed records to evaluate for the ranges (:func:`afrel.sensitivity`).
     progress : text stream, optional
         Receives one line per step.
 
@@ -83,28 +198,23 @@ def write_report(
     -------
     list of Path
         The files written.
+
+    Raises
+    ------
+    afrel.UnknownActorError
+        If ``actor`` is not in the data.
+    NotADirectoryError
+        If ``outdir`` is an existing file.
     """
-    import matplotlib
-
-    if matplotlib.get_backend().lower() not in ("agg", "svg", "pdf") and "inline" not in matplotlib.get_backend():
-        matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    import pandas as pd
-
-    from afrel import plot
-    from afrel.align import WEIGHTINGS, alignment, weighting_table
-    from afrel.blocs import un_bloc_agreement
     from afrel.explorer import explore
     from afrel.io import load
-    from afrel.sensitivity import sensitivity
-    from afrel.shifts import change_points
-    from afrel.unga import afghanistan_table, country_measures, coverage, coverage_note, load_votes
+    from afrel.unga import afghanistan_table, country_measures, load_votes
 
     out = Path(outdir)
-    out.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(f"{out} is a file: give a folder to write the report into")
     written: list[Path] = []
     steps = 8
-    years = range(SPAN[0], SPAN[1] + 1)
 
     def step(i: int, what: str, fn: Callable[[], Any]) -> Any:
         t0 = time.perf_counter()
@@ -113,180 +223,313 @@ def write_report(
             print(f"[{i}/{steps}] {what} ({time.perf_counter() - t0:.1f} s)", file=progress, flush=True)
         return result
 
-    def save(fig: Any, name: str) -> None:
+    def loaded() -> RelationGraph:
+        graph = g if g is not None else load()
+        graph.actor(actor)  # an unknown actor fails here, before any output
+        return graph
+
+    graph: RelationGraph = step(1, "load the dataset", loaded)
+    name = graph.actor(actor).name
+    own = actor == DEFAULT_ACTOR  # Afghanistan: the defaults below are its settings
+    if span is None:
+        first = min((r.start.year for r in graph.relations(actor=actor)), default=None)
+        if first is None:
+            raise ValueError(f"{name} ({actor}) has no relation in the data: nothing to report")
+        span = SPAN if own else (first, datetime.date.today().year)
+    if eras is None:
+        eras = ERAS if own else camp_eras(span)
+    if titles is None:
+        titles = TITLES if own else {}
+    if periods is None:
+        periods = own or g is not None
+    years = range(span[0], span[1] + 1)
+    if unga:
+        source = f"UN voting table from {unga}"
+    elif own:
+        source = "UN voting table (shipped with afrel)"
+    else:
+        source = "UN voting table: none shipped for this state"
+    table: pd.DataFrame | None = step(
+        2,
+        source,
+        lambda: country_measures(load_votes(unga), actor) if unga else (afghanistan_table() if own else None),
+    )
+    no_votes = (
+        f"no UN votes: afrel ships the UN table for Afghanistan only; give the raw votes (--unga) to compute {name}'s"
+    )
+    created = not out.exists()
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        _figures_and_summary(
+            out, written, step, graph, actor, table, no_votes, eras, partners, span, titles, periods, samples, own,
+            g is None,
+        )  # fmt: skip
+        opening = OPEN_YEAR if own and OPEN_YEAR in years else None
+        written.append(explore(graph, out / "explorer.html", actor=actor, year=opening))
+    except BaseException:
+        if created:  # leave no half-written folder behind
+            shutil.rmtree(out, ignore_errors=True)
+        raise
+    return written
+
+
+def _figures_and_summary(
+    out: Path,
+    written: list[Path],
+    step: Callable[[int, str, Callable[[], Any]], Any],
+    graph: RelationGraph,
+    actor: str,
+    table: pd.DataFrame | None,
+    no_votes: str,
+    eras: Mapping[str, tuple[int, int]],
+    partners: Sequence[str] | None,
+    span: tuple[int, int],
+    titles: Mapping[str, str],
+    periods: bool,
+    samples: int,
+    own: bool,
+    bundled: bool,
+) -> None:
+    import pandas as pd
+
+    from afrel import plot
+    from afrel.align import WEIGHTINGS, alignment, weighting_table
+    from afrel.blocs import blocs_of, un_bloc_agreement
+    from afrel.sensitivity import sensitivity
+    from afrel.unga import coverage, coverage_note
+
+    name = graph.actor(actor).name
+    years = range(span[0], span[1] + 1)
+    shaded = graph if periods else None
+
+    def save(fig: Any, stem: str) -> None:
         for ext in ("png", "svg"):
-            path = out / f"{name}.{ext}"
+            path = out / f"{stem}.{ext}"
             fig.savefig(path, dpi=130, bbox_inches="tight")
             written.append(path)
-        plt.close(fig)
-
-    graph: RelationGraph = step(1, "load the dataset", lambda: g if g is not None else load())
-    table: pd.DataFrame = step(
-        2,
-        "UN voting table" + (f" from {unga}" if unga else " (shipped with afrel)"),
-        lambda: country_measures(load_votes(unga), "AFG") if unga else afghanistan_table(),
-    )
-    vote_first, vote_last, vote_missing = coverage(table)
-    note = coverage_note(table)
 
     def index_of(h: RelationGraph) -> pd.Series:
-        return alignment(h, "AFG", years)["east_west"]
+        return alignment(h, actor, years)["east_west"]
 
     band: pd.DataFrame = step(
         3,
-        f"the index over the disputed dates ({SAMPLES} samples)",
-        lambda: sensitivity(graph, index_of, samples=SAMPLES),
+        f"the index over the disputed dates ({samples} samples)",
+        lambda: sensitivity(graph, index_of, samples=samples),
     )
-    un_blocs = un_bloc_agreement(graph, range(vote_first, vote_last + 1), table=table)
+    if table is not None:
+        vote_first, vote_last, vote_missing = coverage(table)
+        note = coverage_note(table)
+        un_blocs: pd.DataFrame | None = un_bloc_agreement(
+            graph, range(vote_first, vote_last + 1), actor=actor, table=table
+        )
+    else:
+        vote_missing, note, un_blocs = [], no_votes, None
 
     def do_headline() -> None:
         fig = plot.headline(
             band,
-            un_blocs["east_west"],
+            un_blocs["east_west"] if un_blocs is not None else None,
             graph,
-            un_note=coverage_note(table, span=SPAN),
-            span=SPAN,
-            title=HEADLINE_TITLE,
+            actor=actor,
+            un_note=coverage_note(table, span=span) if table is not None else no_votes,
+            span=span,
+            title=titles.get("headline"),
+            periods=periods,
+            fig=_figure((10, 6.6)),
         )
         save(fig, "headline")
 
     step(4, "headline figure", do_headline)
 
     def do_timeline() -> None:
+        fig = _figure((9.5, 3.5))
         ax = plot.timeline(
-            graph, "AFG", max_partners=14,
-            title="Afghanistan's main partners: Soviet aid and arms to 1991, Western troops and aid after 2001",
+            graph, actor, max_partners=14, start=span[0], end=span[1], periods=periods, ax=fig.add_subplot(),
+            title=titles.get("timeline", f"{name}'s relations with its main partners, {span[0]}-{span[1]}"),
         )  # fmt: skip
-        save(ax.figure, "timeline")
+        rows = ax.get_ylim()[0]  # the timeline's height in lanes, as when it makes its own figure
+        fig.set_size_inches(9.5, max(3.5, 0.13 * rows + 2.4))
+        save(fig, "timeline")
 
     step(5, "timeline of relations", do_timeline)
-    kinds = alignment(graph, "AFG", years)
+    kinds = alignment(graph, actor, years)
     by_weighting = pd.DataFrame(
-        {w: kinds["east_west"] if w == "kinds" else alignment(graph, "AFG", years, weighting=w)["east_west"]
+        {w: kinds["east_west"] if w == "kinds" else alignment(graph, actor, years, weighting=w)["east_west"]
          for w in WEIGHTINGS}
     )  # fmt: skip
     levels = kinds[["west", "east"]]
 
     def do_alignment() -> None:
-        fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 7.6), layout="constrained", sharex=True)
+        fig = _figure((10, 7.6))
+        top, bottom = fig.subplots(2, 1, sharex=True)
         plot.trajectories(
-            by_weighting, g=graph, shifts=False, ax=top, ylabel="West (-1) ... East (+1)", span=SPAN, era_key=False,
+            by_weighting, g=shaded, ax=top, ylabel="West (-1) ... East (+1)", span=span, era_key=False,
             colors={"kinds": "#000000", "counts": "#999999", "material": "#009e73"},
-            title="The index under three weightings: the Soviet war East, the Islamic Republic West",
+            title=titles.get("alignment", f"{name}'s East-West index from ties under three weightings"),
             note="gaps in 'material': no material tie with either camp that year",
         )  # fmt: skip
         top.set_xlabel("")
         plot.trajectories(
-            levels.rename(columns={"west": "West camp", "east": "East camp"}), g=graph, shifts=False, ax=bottom,
-            span=SPAN, era_names=False, ylabel="mean score of the closest partners",
+            levels.rename(columns={"west": "West camp", "east": "East camp"}), g=shaded, ax=bottom,
+            span=span, era_names=False, ylabel="mean score of the closest partners",
             colors={"West camp": plot.BLOC_COLORS["west"], "East camp": plot.BLOC_COLORS["east"]},
-            title="The level of ties with each camp (kinds weighting): the West's level doubles in 2002",
+            title=titles.get("levels", f"The level of {name}'s ties with each camp (kinds weighting)"),
         )  # fmt: skip
-        bottom.set_ylim(0, 16)
-        bottom.annotate(
-            f"1991: {float(levels['east'].get(1991, float('nan'))):.0f}, the Soviet Union alone\n"
-            "in its camp (pact and council dissolved)",
-            xy=(1991, 16), xytext=(1960, 13.5), fontsize=7.5, arrowprops={"arrowstyle": "->", "color": "#757575"},
-        )  # fmt: skip
+        lo, hi = top.get_ylim()
+        top.set_ylim(min(lo, -1.05), max(hi, 1.05))  # the whole range of the index, whatever the data
+        highest = float(levels.max().max()) if levels.notna().any().any() else 0.0
+        bottom.set_ylim(0, 16 if own else max(1.0, math.ceil(highest * 1.15)))  # Afghanistan: 1991 drawn apart
+        if own:
+            bottom.annotate(
+                f"1991: {float(levels['east'].get(1991, float('nan'))):.0f}, the Soviet Union alone\n"
+                "in its camp (pact and council dissolved)",
+                xy=(1991, 16), xytext=(1960, 13.5), fontsize=7.5, arrowprops={"arrowstyle": "->", "color": "#757575"},
+            )  # fmt: skip
         save(fig, "alignment")
 
     step(6, "alignment by weighting and camp", do_alignment)
-    seat = _series(table, ["SUN", "RUS"])
-    usa = _series(table, ["USA"])
-    shifts = {"USSR/Russia": change_points(seat), "United States": change_points(usa)}
+    series = {k: _series(table, ids) for k, ids in SUPERPOWERS.items()} if table is not None else {}
+    shifts = {k: _shifts(v) for k, v in series.items()}
 
     def do_agreement_and_network() -> None:
-        frame = pd.DataFrame({"USSR/Russia": seat, "United States": usa})
-        ax = plot.trajectories(
-            frame, g=graph, shifts={k: [c.year for c in v] for k, v in shifts.items()}, span=(1946, SPAN[1]),
-            ylabel="UN agreement with Afghanistan", note=coverage_note(table, span=(1946, SPAN[1])),
-            colors={"USSR/Russia": plot.BLOC_COLORS["east"], "United States": plot.BLOC_COLORS["west"]},
-            legend="upper left",
-            title="In the UN, Afghanistan voted more with Moscow than with Washington from 1953, and almost always "
-            "from 1980",
-        )  # fmt: skip
-        save(ax.figure, "un_agreement")
+        if table is not None:
+            lo = max(span[0], 1946)
+            fig = _figure((10, 4))
+            plot.trajectories(
+                pd.DataFrame(series), g=shaded, shifts={k: [c.year for c in v] for k, v in shifts.items()},
+                span=(lo, span[1]), ylabel=f"UN agreement with {name}", note=coverage_note(table, span=(lo, span[1])),
+                colors={"USSR/Russia": plot.BLOC_COLORS["east"], "United States": plot.BLOC_COLORS["west"]},
+                legend="upper left", ax=fig.add_subplot(),
+                title=titles.get("un_agreement", f"{name}'s agreement with Moscow and Washington in the UN"),
+            )  # fmt: skip
+            save(fig, "un_agreement")
         days = {}
-        for p in graph.periods:
-            lo = datetime.date.fromordinal(p.lo)
-            hi = datetime.date.fromordinal(p.hi) if p.end is not None else datetime.date(SPAN[1], 1, 1)
-            mid = datetime.date.fromordinal((lo.toordinal() + hi.toordinal()) // 2)
-            days[f"{p.name} ({mid.year})"] = mid
+        if periods and graph.periods:
+            for p in graph.periods:
+                first = datetime.date.fromordinal(p.lo)
+                last = datetime.date.fromordinal(p.hi) if p.end is not None else datetime.date(span[1], 1, 1)
+                mid = datetime.date.fromordinal((first.toordinal() + last.toordinal()) // 2)
+                if span[0] <= mid.year <= span[1]:
+                    days[f"{p.name} ({mid.year})"] = mid
+        else:  # the middle of each era the state lived through
+            born = graph.actor(actor).start
+            since = span[0]
+            if born is not None:
+                since = born.first_day().year + (born.first_day() > datetime.date(born.year, 7, 1))
+            for era, (a, b) in eras.items():
+                if max(a, since) <= b:
+                    middle = datetime.date((max(a, since) + b) // 2, 7, 1)
+                    days[f"{era} ({middle.year})"] = middle
         fig = plot.network_panels(
             graph,
             days,
+            blocs=[blocs_of(graph, day, actor) for day in days.values()],
+            focus=actor,
             ncols=4,
-            title="Afghanistan's partners in each era: the West on the left, the East on the right",
+            title=titles.get(
+                "network_eras", f"{name}'s partners in each era: the West on the left, the East on the right"
+            ),
+            fig=_figure((10, 6)),
         )
         save(fig, "network_eras")
 
-    step(7, "UN agreement and networks by era", do_agreement_and_network)
+    step(7, "UN agreement and networks by era" if table is not None else "networks by era", do_agreement_and_network)
 
     def do_heatmap_and_summary() -> None:
-        ax = plot.agreement_heatmap(
-            table, list(PARTNERS), years=range(vote_first, vote_last + 1), g=graph,
-            title="Afghanistan voted with its neighbours and with Moscow, rarely with Washington\n"
-            f"{note}; grey: not measured or not a member",
-        )  # fmt: skip
-        save(ax.figure, "un_heatmap")
-        eras = weighting_table(graph, "AFG", ERAS)
-        every = change_points(band["base"].dropna())
+        if table is not None:
+            rows = list(partners) if partners is not None else (list(PARTNERS) if own else _partners(graph, actor))
+            fig = _figure((9.5, max(4.0, 0.38 * len(rows) + 1.9)))  # as agreement_heatmap's own figure
+            vote_first, vote_last, _ = coverage(table)
+            default = f"{name}'s UN agreement with its main partners"
+            plot.agreement_heatmap(
+                table, rows, years=range(vote_first, vote_last + 1), g=graph, ax=fig.add_subplot(),
+                title=f"{titles.get('un_heatmap', default)}\n{note}; grey: not measured or not a member",
+            )  # fmt: skip
+            save(fig, "un_heatmap")
+        era_table = weighting_table(graph, actor, eras)
+        every = _shifts(band["base"])
         cuts = [c.year for c in every]  # the segments change_points found, so that the base changes match
         found = [c for c in every if abs(c.size) >= 0.1]
+        shift_ranges: list[tuple[Any, tuple[float, float]]] = []
+        if cuts:
 
-        def changes(h: RelationGraph) -> pd.Series:
-            return _segment_changes(index_of(h), cuts)
+            def changes(h: RelationGraph) -> pd.Series:
+                return _segment_changes(index_of(h), cuts)
 
-        change_band = sensitivity(graph, changes, samples=SAMPLES)
-        bounds: dict[Any, Any] = change_band.to_dict("index")
-        shift_ranges = [(c, (float(bounds[c.year]["low"]), float(bounds[c.year]["high"]))) for c in found]
+            bounds: dict[Any, Any] = sensitivity(graph, changes, samples=samples).to_dict("index")
+            shift_ranges = [(c, (float(bounds[c.year]["low"]), float(bounds[c.year]["high"]))) for c in found]
         era_band = sensitivity(
-            graph, lambda h: weighting_table(h, "AFG", ERAS, weightings=["kinds"])["kinds"], samples=SAMPLES
+            graph, lambda h: weighting_table(h, actor, eras, weightings=["kinds"])["kinds"], samples=samples
         )
         text = _summary(
-            graph, band, by_weighting, levels, un_blocs, eras, era_band, shifts, shift_ranges, note, vote_missing
-        )
+            graph, actor, own, eras, band, by_weighting, levels, un_blocs, era_table, era_band, shifts, shift_ranges,
+            note, vote_missing, [p.stem for p in written if p.suffix == ".png"], bundled,
+        )  # fmt: skip
         path = out / "summary.md"
         path.write_text(text, encoding="utf-8")
         written.append(path)
 
-    step(8, "heatmap and summary", do_heatmap_and_summary)
-    explorer = explore(graph, out / "explorer.html", actor="AFG")
-    written.append(explorer)
-    return written
+    step(8, "heatmap and summary" if table is not None else "summary", do_heatmap_and_summary)
+
+
+def _partners(g: RelationGraph, actor: str, n: int = 8) -> list[str]:
+    """The heatmap's rows for a state: the camps' leaders, then its ``n`` states with the most relations."""
+    from afrel.blocs import scope
+    from afrel.kinds import ActorKind
+
+    own, movements = scope(g, actor)
+    counts: Counter[str] = Counter()
+    for r in g.relations(actor=actor):
+        for a in (r.source, r.target):
+            if a not in own and a not in movements and g.actors[a].kind is ActorKind.STATE:
+                counts[a] += 1
+    leaders = [i for ids in SUPERPOWERS.values() for i in ids]
+    rest = [a for a, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if a not in leaders][:n]
+    return ["/".join(ids) for ids in SUPERPOWERS.values()] + rest
 
 
 def _fmt(x: float) -> str:
     return "n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:+.2f}"
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def _summary(
     g: RelationGraph,
+    actor: str,
+    own: bool,
+    era_years: Mapping[str, tuple[int, int]],
     band: pd.DataFrame,
     by_weighting: pd.DataFrame,
     levels: pd.DataFrame,
-    un_blocs: pd.DataFrame,
+    un_blocs: pd.DataFrame | None,
     eras: pd.DataFrame,
     era_band: pd.DataFrame,
     shifts: Mapping[str, Any],
     shift_ranges: list[tuple[Any, tuple[float, float]]],
     note: str,
     vote_missing: list[int],
+    figures: list[str],
+    bundled: bool,
 ) -> str:
+    name = g.actor(actor).name
     disputed = sum(1 for r in g.records("relations") if r.alternatives)
-    west_before, west_after = levels.loc[1993:2001, "west"].mean(), levels.loc[2002:2020, "west"].mean()
-    east_before, east_after = levels.loc[1993:2001, "east"].mean(), levels.loc[2002:2020, "east"].mean()
     first = min(r.start.year for r in g.records("relations"))
-    lines = ["# Afghanistan between West and East: what the data show", ""]
+    lines = [f"# {name} between West and East: what the data show", ""]
     lines += [
         "## Coverage",
         "",
-        f"- Dataset: {len(g.actors)} actors, {len(g)} relations, {len(g.records('events'))} events, "
-        f"{len(g.sources)} sources; relations dated from {first} to today.",
-        f"- {note}.",
+        f"- Dataset: {_count(len(g.actors), 'actor')}, {_count(len(g), 'relation')}, "
+        f"{_count(len(g.records('events')), 'event')}, {_count(len(g.sources), 'source')}; relations dated from "
+        f"{first} to today.",
+        f"- {note[0].upper() + note[1:]}.",
         f"- {disputed} relations have disputed dates with recorded alternatives; the ranges below recompute the "
         f"measures over {band.attrs['evaluated']} datings ({band.attrs['method']}, seed {band.attrs['seed']}), the "
-        "earliest and latest of every disputed date included.",
+        "earliest and latest of every disputed date included."
+        if disputed
+        else "- No relation has disputed dates: every range below is the measure itself.",
         "",
         "## Measures, in one line each",
         "",
@@ -296,8 +539,9 @@ def _summary(
         "(East - West) / (|East| + |West|); +1 East, -1 West.",
         "- **Weightings**: `kinds` (default; arms 3, aid 2, diplomacy 1, times intensity), `counts` (every kind 1), "
         "`material` (aid, arms, intervention and sanctions only).",
-        "- **East-West index from UN votes** (`afrel.un_bloc_agreement`): the same comparison of Afghanistan's mean "
-        "agreement with each camp's members in the General Assembly.",
+        f"- **East-West index from UN votes** (`afrel.un_bloc_agreement`): the same comparison of {name}'s mean "
+        "agreement with each camp's members in the General Assembly"
+        + ("." if un_blocs is not None else " (not computed here: no UN votes)."),
         "",
         "## The eras under each weighting (mean yearly index)",
         "",
@@ -306,17 +550,21 @@ def _summary(
     ]
     era_rows: dict[Any, Any] = eras.to_dict("index")
     era_bands: dict[Any, Any] = era_band.to_dict("index")
-    for era, (lo, hi) in ERAS.items():
-        un = un_blocs.loc[(un_blocs.index >= lo) & (un_blocs.index <= hi), "east_west"].mean()
+    for era, (lo, hi) in era_years.items():
+        un = (
+            float(un_blocs.loc[(un_blocs.index >= lo) & (un_blocs.index <= hi), "east_west"].mean())
+            if un_blocs is not None
+            else math.nan
+        )
         low, high = float(era_bands[era]["low"]), float(era_bands[era]["high"])
         rng = f"{_fmt(float(era_rows[era]['kinds']))} ({_fmt(low)} to {_fmt(high)})"
         counts, material = float(era_rows[era]["counts"]), float(era_rows[era]["material"])
-        lines.append(f"| {era} | {lo}-{hi} | {rng} | {_fmt(counts)} | {_fmt(material)} | {_fmt(float(un))} |")
+        lines.append(f"| {era} | {lo}-{hi} | {rng} | {_fmt(counts)} | {_fmt(material)} | {_fmt(un)} |")
     lines += ["", "## Shifts found by `afrel.change_points`", ""]
     lines += [
         "Shifts of the index from ties of at least 0.1, with the range of each change when the disputed dates "
         "take their other values (the same segments, recomputed on every dating evaluated), and the shifts of "
-        "UN agreement with the two superpowers.",
+        "UN agreement with the two superpowers" + ("." if un_blocs is not None else " (none here: no UN votes)."),
         "",
         "| series | year | before | after | change | range over disputed dates |",
         "| --- | --- | --- | --- | --- | --- |",
@@ -326,39 +574,84 @@ def _summary(
             f"| index from ties | {c.year} | {c.before:+.2f} | {c.after:+.2f} | {_fmt(c.size)} | "
             f"{_fmt(low)} to {_fmt(high)} |"
         )
-    for name, found in shifts.items():
+    for series, found in shifts.items():
         for c in found:
-            lines.append(f"| UN agreement, {name} | {c.year} | {c.before:.2f} | {c.after:.2f} | {_fmt(c.size)} | |")
+            lines.append(f"| UN agreement, {series} | {c.year} | {c.before:.2f} | {c.after:.2f} | {_fmt(c.size)} | |")
+    lines += ["", "## Reading the numbers", ""]
+    lines += _reading(name, own, eras, levels, by_weighting["kinds"], un_blocs)
+    lines += ["", "## Not covered", ""]
+    if un_blocs is not None:
+        lines.append(
+            f"- UN votes after {un_blocs.index.max()} (the raw data end there)"
+            + (f", and in {', '.join(map(str, vote_missing))} (fewer than 10 roll calls)" if vote_missing else "")
+            + "."
+        )
+    else:
+        lines.append(f"- UN votes: {note.removeprefix('no UN votes: ')}.")
+    if bundled and not own:
+        lines.append(
+            f"- The bundled dataset records Afghanistan's relations: {name}'s ties with other states are mostly "
+            "missing, so its index rests on few ties. Give a data folder of its own (`--data`) for a full picture."
+        )
+    if own:
+        lines.append(
+            "- About 70 UN members have no dated diplomatic relation in any source read; 160 missions rest on the "
+            "Correlates of War data alone (residence unknown). See the datasheet (`data/README.md`)."
+        )
     lines += [
-        "",
-        "## Reading the numbers",
-        "",
-        "- The Soviet war years lean East under every weighting and the Islamic Republic leans West; under `kinds` "
-        "and `material` the non-aligned years lie between them. Under `counts` (breadth alone) the non-aligned "
-        "monarchy looks as Western as the Islamic Republic: it had as many *kinds* of tie with its closest Western "
-        "partners; what separates the eras is depth (aid, arms, troops).",
-        "- The index moves West in 1992, not in 2001: after the Soviet collapse the new Eastern camp (Russia and "
-        "its Central Asian allies) armed the United Front against Kabul's governments, which counts as hostility, "
-        "while Afghan embassies in Western capitals stayed open. What 2002 changes is the *level* of ties with "
-        f"the West: the mean score of the closest Western partners goes from {west_before:.1f} (1993-2001) to "
-        f"{west_after:.1f} (2002-2020), while the Eastern camp's goes from {east_before:.1f} to {east_after:.1f}.",
-        "- The UN votes stay on the East side of zero after 2001 while the ties swing West: in the General Assembly "
-        "Afghanistan kept voting with the majority of the Non-Aligned and of the Russia/China camp. That gap is a "
-        "finding, not an error of either measure.",
-        "",
-        "## Not covered",
-        "",
-        f"- UN votes after {un_blocs.index.max()} (the raw data end there)"
-        + (f", and in {', '.join(map(str, vote_missing))} (fewer than 10 roll calls)" if vote_missing else "")
-        + ".",
-        "- About 70 UN members have no dated diplomatic relation in any source read; 160 missions rest on the "
-        "Correlates of War data alone (residence unknown). See the datasheet (`data/README.md`).",
         "- The camps are one definition among several (`afrel.CAMPS`; pass your own `camps=`).",
         "",
-        "Figures: headline, timeline, alignment, un_agreement, network_eras, un_heatmap (PNG and SVG); "
-        "explorer.html travels through the years.",
+        f"Figures: {', '.join(figures)} (PNG and SVG); explorer.html travels through the years.",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _reading(
+    name: str, own: bool, eras: pd.DataFrame, levels: pd.DataFrame, ties: pd.Series, un_blocs: pd.DataFrame | None
+) -> list[str]:
+    """What the numbers say: Afghanistan's reading, or, for another state, what the run computed."""
+    if own:
+        west_before, west_after = levels.loc[1993:2001, "west"].mean(), levels.loc[2002:2020, "west"].mean()
+        east_before, east_after = levels.loc[1993:2001, "east"].mean(), levels.loc[2002:2020, "east"].mean()
+        return [
+            "- The Soviet war years lean East under every weighting and the Islamic Republic leans West; under "
+            "`kinds` and `material` the non-aligned years lie between them. Under `counts` (breadth alone) the "
+            "non-aligned monarchy looks as Western as the Islamic Republic: it had as many *kinds* of tie with its "
+            "closest Western partners; what separates the eras is depth (aid, arms, troops).",
+            "- The index moves West in 1992, not in 2001: after the Soviet collapse the new Eastern camp (Russia and "
+            "its Central Asian allies) armed the United Front against Kabul's governments, which counts as "
+            "hostility, while Afghan embassies in Western capitals stayed open. What 2002 changes is the *level* of "
+            f"ties with the West: the mean score of the closest Western partners goes from {west_before:.1f} "
+            f"(1993-2001) to {west_after:.1f} (2002-2020), while the Eastern camp's goes from {east_before:.1f} to "
+            f"{east_after:.1f}.",
+            "- The UN votes stay on the East side of zero after 2001 while the ties swing West: in the General "
+            "Assembly Afghanistan kept voting with the majority of the Non-Aligned and of the Russia/China camp. That "
+            "gap is a finding, not an error of either measure.",
+        ]
+    kinds = eras["kinds"].dropna()
+    if kinds.empty:
+        return [f"- {name} has no tie with either camp in the eras compared: the index is not defined."]
+    east, west = str(kinds.idxmax()), str(kinds.idxmin())
+    out = [
+        f"- Under `kinds`, {name}'s ties lean furthest East in the era '{east}' ({_fmt(float(kinds[east]))}) and "
+        f"furthest West in '{west}' ({_fmt(float(kinds[west]))}).",
+    ]
+    for weighting in ("counts", "material"):
+        other = eras[weighting].dropna()
+        if len(other) and len(kinds) > 1 and (str(other.idxmax()), str(other.idxmin())) != (east, west):
+            out.append(
+                f"- Under `{weighting}` the order differs: furthest East '{other.idxmax()}', furthest West "
+                f"'{other.idxmin()}'; the weighting matters for this state."
+            )
+    if un_blocs is not None:
+        un = un_blocs["east_west"].dropna()
+        if len(un):
+            same = ties[ties.index.isin(un.index)].mean()
+            out.append(
+                f"- In the UN General Assembly the index from votes averages {_fmt(float(un.mean()))} over "
+                f"{un.index.min()}-{un.index.max()}, the index from ties {_fmt(float(same))} over the same years."
+            )
+    return out
 
 
 def _segment_changes(series: pd.Series, cuts: list[int]) -> pd.Series:

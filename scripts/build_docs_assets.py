@@ -14,12 +14,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import matplotlib
-
-matplotlib.use("Agg")
-
 import afrel
-from afrel.report import write_report
+from afrel.report import OPEN_YEAR, write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,7 +26,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         write_report(tmp, g=g)
         shutil.copyfile(Path(tmp) / "headline.png", ROOT / "docs" / "img" / "headline.png")
-    path = afrel.explore(g, ROOT / "docs" / "explorer.html")
+    path = afrel.explore(g, ROOT / "docs" / "explorer.html", year=OPEN_YEAR)
     print(f"wrote docs/img/headline.png and {path.relative_to(ROOT)}")
     return 0
 

@@ -113,7 +113,8 @@ sit in a row below it. `layout="geographic"` plots longitude against latitude in
     (
         "code",
         """\
-ax = plot.network(g.at("1985-06-01"), g)
+day = "1985-06-01"
+ax = plot.network(g.at(day), g, blocs=afrel.blocs_of(g, day, "AFG"), layout="centred")
 plt.show()""",
     ),
     (
@@ -132,7 +133,8 @@ except ImportError:
 pos = plot.stable_layout(g, centre="AFG")
 
 def draw(year):
-    plot.network(g.at(datetime.date(year, 7, 1)), g, pos=pos)
+    day = datetime.date(year, 7, 1)
+    plot.network(g.at(day), g, blocs=afrel.blocs_of(g, day, "AFG"), layout="centred", pos=pos)
     plt.show()
 
 if widgets is not None:
@@ -250,7 +252,7 @@ any year (also printed), so it does not depend on which dating one believes. Fro
         """\
 un = afrel.un_bloc_agreement(g, range(1946, 1990))
 note = afrel.unga.coverage_note(afrel.unga.afghanistan_table(), span=(1919, 1989))
-fig = plot.headline(band, un["east_west"], g, span=(1919, 1989), un_note=note,
+fig = plot.headline(band, un["east_west"], g, actor="AFG", span=(1919, 1989), un_note=note,
                     title="Afghanistan's ties turned East with the coup of 1978 and the Soviet war")
 plt.show()""",
     ),
@@ -299,6 +301,8 @@ print(note)""",
         "code",
         """\
 ax = plot.trajectories(pd.DataFrame({"Soviet Union": ussr, "United States": usa}), g=g, span=(1946, 1989),
+                       shifts={"Soviet Union": [c.year for c in found["USSR"]],
+                               "United States": [c.year for c in found["USA"]]},
                        note=afrel.unga.coverage_note(afrel.unga.afghanistan_table(), span=(1946, 1989)),
                        colors={"Soviet Union": plot.BLOC_COLORS["east"], "United States": plot.BLOC_COLORS["west"]},
                        legend="upper left",
@@ -345,7 +349,8 @@ cmp[cmp.status.isin(["gained", "changed"]) & cmp.bloc.str.contains("east")][["pa
     (
         "code",
         """\
-fig = plot.network_panels(g, ["1965-07-01", "1976-07-01", "1985-07-01"], ncols=3,
+days = ["1965-07-01", "1976-07-01", "1985-07-01"]
+fig = plot.network_panels(g, days, blocs=[afrel.blocs_of(g, day, "AFG") for day in days], ncols=3,
                           title="The West on the left, the East on the right: the Soviet Union's node grows heaviest")
 plt.show()""",
     ),
@@ -428,7 +433,7 @@ kabul.loc[[1989, 1990, 1995, 2000, 2003, 2005, 2010, 2020, 2022, 2025]]""",
     (
         "code",
         """\
-ax = plot.trajectories(kabul, g=g, shifts=False, span=(1989, 2026), ylabel="states",
+ax = plot.trajectories(kabul, g=g, span=(1989, 2026), ylabel="states",
                        title="Foreign missions in Kabul emptied in 1989-1996 and filled again after 2001")
 plt.show()
 print(f"resident embassies: {kabul.loc[1995, 'resident embassies']} in 1995, {kabul.loc[2010, 'resident embassies']} in 2010, {kabul.loc[2025, 'resident embassies']} in 2025")""",
@@ -465,7 +470,7 @@ span = range(1989, 2027)
 band = afrel.sensitivity(g, lambda h: afrel.alignment(h, "AFG", span)["east_west"], samples=24)
 un = afrel.un_bloc_agreement(g, range(1989, 2020))
 note = afrel.unga.coverage_note(afrel.unga.afghanistan_table(), span=(1989, 2026))
-fig = plot.headline(band, un["east_west"], g, span=(1989, 2026), un_note=note,
+fig = plot.headline(band, un["east_west"], g, actor="AFG", span=(1989, 2026), un_note=note,
                     title="After 2001 Afghanistan's ties stood with the West; its UN votes stayed on the other side")
 plt.show()""",
     ),
@@ -503,7 +508,7 @@ side.loc[[1995, 2000, 2005, 2010, 2015, 2019]].round(2)""",
     (
         "code",
         """\
-cent = afrel.centrality(g, [2015])
+cent = afrel.centrality(g, [2015], focus="AFG")
 states = cent[(cent.actor != "AFG") & cent.actor.map(lambda a: g.actor(a).kind == "state")]
 states.head(8)[["actor", "degree", "strength", "eigenvector"]]""",
     ),
@@ -538,7 +543,8 @@ for e in g.events(between=("2021-08", "2026")):
     (
         "code",
         """\
-fig = plot.network_panels(g, ["1995-07-01", "2010-07-01", "2024-07-01"], ncols=3,
+days = ["1995-07-01", "2010-07-01", "2024-07-01"]
+fig = plot.network_panels(g, days, blocs=[afrel.blocs_of(g, day, "AFG") for day in days], ncols=3,
                           title="From isolation to the Western coalition and back to a few neighbours")
 plt.show()""",
     ),

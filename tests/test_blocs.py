@@ -57,11 +57,13 @@ def test_un_bloc_agreement_from_a_table(world: RelationGraph) -> None:
     import pandas as pd
 
     table = pd.DataFrame({"year": [1985, 1985, 1985], "partner": ["SUN", "POL", "USA"], "agreement": [0.9, 0.7, 0.2]})
-    u = afrel.un_bloc_agreement(world, [1985], table=table)
+    u = afrel.un_bloc_agreement(world, [1985], actor="AFG", table=table)
     assert u.loc[1985, "east"] == pytest.approx(0.8) and u.loc[1985, "n_east"] == 2
     assert u.loc[1985, "west"] == pytest.approx(0.2) and u.loc[1985, "n_west"] == 1
     with pytest.raises(ValueError, match="no column 'kappa'"):
-        afrel.un_bloc_agreement(world, [1985], table=table, measure="kappa")
+        afrel.un_bloc_agreement(world, [1985], actor="AFG", table=table, measure="kappa")
+    with pytest.raises(ValueError, match="say whose votes the table measures"):
+        afrel.un_bloc_agreement(world, [1985], table=table)  # a table of another state must not pass for AFG's
 
 
 def test_un_agreement_after_1991_has_an_eastern_camp(bundled: RelationGraph) -> None:
@@ -70,3 +72,19 @@ def test_un_agreement_after_1991_has_an_eastern_camp(bundled: RelationGraph) -> 
     assert u.loc[2010, "n_east"] >= 5 and not math.isnan(u.loc[2010, "east"])
     with pytest.raises(ValueError, match="no UN table is shipped for 'PAK'"):
         afrel.un_bloc_agreement(bundled, [1985], actor="PAK")
+
+
+def test_blocs_of_groups_every_actor_and_marks_the_focal_state(world: RelationGraph) -> None:
+    groups = afrel.blocs_of(world, "1985-07-01")
+    assert groups == {"SUN": "east", "POL": "east", "WARSAW": "east", "USA": "west", "JPN": "west", "NATO": "west"}
+    marked = afrel.blocs_of(world, "1985-07-01", "AFG")
+    assert {a: marked[a] for a in ("AFG", "AFG-DRA", "MUJAHIDEEN")} == {
+        "AFG": "focus",
+        "AFG-DRA": "focus",
+        "MUJAHIDEEN": "movement",
+    }
+    assert afrel.blocs_of(world, "1982-06-01", "AFG").get("POL") is None  # suspended from its pact that year
+    focused_on_a_camp_member = afrel.blocs_of(world, "1985-07-01", "USA")
+    assert focused_on_a_camp_member["USA"] == "focus"  # the focal state's own group wins over its camp
+    with pytest.raises(KeyError, match="ZZZ"):
+        afrel.blocs_of(world, "1985", "ZZZ")

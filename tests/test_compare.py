@@ -46,11 +46,14 @@ def test_compare_periods(g: RelationGraph) -> None:
 
 
 def test_centrality_merges_governments(g: RelationGraph) -> None:
-    c = afrel.centrality(g, [2001]).set_index("actor")
+    c = afrel.centrality(g, [2001], focus="AFG").set_index("actor")
     assert c.loc["AFG", "degree"] == 3  # r1 plus r3 and r4 through its government
     assert c.loc["AFG", "degree_intervention"] == 1
     assert c.loc["AFG", "strength"] == 1 + 1 - 1
     assert set(c.index) == {"AFG", "AAA", "CCC"}
     assert 0 < c.loc["AFG", "eigenvector"] <= 1
+    every = afrel.centrality(g, [2001])  # without a focus: every actor with a relation that year
+    assert set(every.actor) >= {"AFG", "AAA", "CCC"} and (every.degree > 0).all()
+    assert every.set_index("actor").loc["AFG", "degree"] == 3
     only = afrel.centrality(g, [1960, 2001], actors=["BBB"])
     assert only.degree.tolist() == [1, 0]

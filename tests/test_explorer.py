@@ -113,3 +113,12 @@ def test_the_page_in_chromium(browser, tmp_path: Path, bundled: afrel.RelationGr
         if '"Network.requestWillBeSent"' in e["message"]
     ]
     assert requests and all(u.startswith(("file://", "data:")) for u in requests), requests
+
+
+def test_payload_spans_the_actors_years_and_opens_on_its_busiest(bundled: afrel.RelationGraph) -> None:
+    data = payload(bundled, actor="PAK")
+    assert data["name"] == "Pakistan" and data["years"][0] == 1947
+    assert data["start"] == max(data["years"], key=lambda y: (len(data["frames"][str(y)]), -y))
+    assert payload(bundled, actor="PAK", years=[1950, 1951], year=1951)["start"] == 1951
+    with pytest.raises(ValueError, match="year 1900 is not among the years shown"):
+        payload(bundled, actor="PAK", years=[1950], year=1900)

@@ -13,6 +13,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.text import Text
@@ -31,6 +32,8 @@ def _close() -> Iterator[None]:
 def overlapping_text(fig: Figure) -> list[tuple[str, str]]:
     """Pairs of visible texts anywhere in the figure whose boxes overlap by more than a pixel."""
     fig.draw_without_rendering()
+    if not hasattr(fig.canvas, "get_renderer"):  # a Figure made without pyplot
+        FigureCanvasAgg(fig)
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     boxes = []
     for t in fig.findobj(Text):
@@ -90,21 +93,29 @@ def test_bundled_timeline_reads_without_overlaps(bundled: afrel.RelationGraph) -
     assert len(strip) == len(bundled.periods)  # every era is named or numbered
 
 
-def test_trajectories_mark_detected_shifts() -> None:
+def test_trajectories_mark_the_shifts_given() -> None:
     series = {"x": {y: (0.2 if y < 1980 else 0.9) for y in range(1960, 2000)}}
     ax = plot.trajectories(series, ylabel="agreement")
-    labels = [line.get_label() for line in ax.lines]
-    assert labels == ["x", "shift x 1980"]
-    assert ax.lines[1].get_xdata()[0] == pytest.approx(1979.5)
+    assert [line.get_label() for line in ax.lines] == ["x"]  # the plot finds no shift by itself
     assert ax.get_ylabel() == "agreement"
-    ax2 = plot.trajectories(series, shifts={"x": [1970]})
-    assert [line.get_label() for line in ax2.lines] == ["x", "shift x 1970"]
+    found = afrel.change_points(series["x"])
+    ax1 = plot.trajectories(series, shifts={"x": [c.year for c in found]})
+    assert [line.get_label() for line in ax1.lines] == ["x", "shift x 1980"]
+    assert ax1.lines[1].get_xdata()[0] == pytest.approx(1979.5)  # before the first year of the new level
+    legend = [t.get_text() for t in ax1.get_legend().get_texts()]
+    assert legend == ["x", "level shift (afrel.change_points)"]
+    ax2 = plot.trajectories(series, shifts={"x": found})  # the records themselves also do
+    assert [line.get_label() for line in ax2.lines] == ["x", "shift x 1980"]
     with pytest.raises(ValueError, match="no data"):
         plot.trajectories(pd.DataFrame())
+    with pytest.raises(TypeError, match=r"afrel\.change_points"):
+        plot.trajectories(series, shifts=True)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="names no series of the data: 'y'"):
+        plot.trajectories(series, shifts={"y": [1980]})
 
 
 def test_trajectories_shade_eras_and_the_years_without_data(tiny: afrel.RelationGraph) -> None:
-    ax = plot.trajectories({"x": dict.fromkeys(range(1950, 1995), 0.5)}, g=tiny, shifts=False, span=(1940, 2000))
+    ax = plot.trajectories({"x": dict.fromkeys(range(1950, 1995), 0.5)}, g=tiny, span=(1940, 2000))
     texts = [t.get_text() for t in ax.texts]
     assert "2" in texts and any(t.startswith("Eras:") and "2 War" in t for t in texts)  # numbered, with a key
     assert texts.count("no data") == 2  # 1940-1949 and 1995-2000
@@ -116,17 +127,39 @@ def test_headline_shares_the_years_and_shows_the_band(bundled: afrel.RelationGra
     years = range(1919, 2027)
     ties = pd.DataFrame({"base": 0.1, "low": 0.0, "high": 0.2}, index=pd.Index(years, name="year"))
     un = pd.Series(dict.fromkeys(range(1946, 2020), 0.3))
-    fig = plot.headline(ties, un, bundled, un_note="UN votes: 1946-2019")
+    fig = plot.headline(ties, un, bundled, actor="AFG", un_note="UN votes: 1946-2019")
     top, bottom = fig.axes
     assert top.get_xlim() == bottom.get_xlim() == (1918.5, 2026.5)  # neither panel cuts the other's years
-    assert len(top.collections) >= 1 and top.lines[-1].get_ydata()[0] == pytest.approx(0.1)
+    (band,) = top.collections  # the range over the disputed dates, from low to high in every year
+    ys = band.get_paths()[0].vertices[:, 1]
+    assert (ys.min(), ys.max()) == (pytest.approx(0.0), pytest.approx(0.2))
+    assert top.lines[-1].get_ydata()[0] == pytest.approx(0.1)
     assert "UN votes: 1946-2019" in bottom.get_title(loc="left")
     assert [t.get_text() for t in bottom.texts].count("no data") == 2
     assert overlapping_text(fig) == []
 
 
+def test_headline_without_votes_or_eras_draws_the_ties_alone(bundled: afrel.RelationGraph) -> None:
+    ties = pd.DataFrame({"base": 0.1, "low": 0.0, "high": 0.2}, index=pd.Index(range(1947, 2027), name="year"))
+    open_before = plt.get_fignums()
+    fig = plot.headline(ties, None, bundled, actor="PAK", span=(1947, 2026), un_note="no UN votes", periods=False,
+                        fig=Figure())  # fmt: skip
+    (top,) = fig.axes
+    assert "Pakistan" in fig.get_suptitle() and top.get_title(loc="left").endswith("no UN votes")
+    assert len(top.texts) == 0 and len(top.patches) == 0  # no era named or shaded
+    legend = [t.get_text() for t in top.get_legend().get_texts()]
+    assert legend == ["East-West index from ties", "range over the disputed dates"]
+    ties.loc[1947:1950, "base"] = float("nan")  # years without a tie are hatched and said
+    fig = plot.headline(ties, None, bundled, actor="PAK", span=(1947, 2026), periods=False, fig=Figure())
+    (top,) = fig.axes
+    assert [t.get_text() for t in top.texts] == ["no data"]
+    assert [t.get_text() for t in top.get_legend().get_texts()][-1] == "no index: no tie with either camp"
+    assert plt.get_fignums() == open_before  # drawn without pyplot
+    assert overlapping_text(fig) == []
+
+
 def test_network_draws_movements_apart_and_names_without_overlap(bundled: afrel.RelationGraph) -> None:
-    ax = plot.network(bundled.at("1985-07-01"), bundled)
+    ax = plot.network(bundled.at("1985-07-01"), bundled, blocs=afrel.blocs_of(bundled, "1985-07-01", "AFG"))
     edges, nodes = ax.collections[0], ax.collections[1]
     assert len(edges.get_segments()) > 50
     offsets = {tuple(np.round(o, 6)) for o in nodes.get_offsets()}
@@ -141,7 +174,7 @@ def test_network_draws_movements_apart_and_names_without_overlap(bundled: afrel.
 
 
 def test_camp_layout_puts_the_west_left_and_the_east_right(bundled: afrel.RelationGraph) -> None:
-    groups = plot.blocs_of(bundled, "1985-07-01", "AFG")
+    groups = afrel.blocs_of(bundled, "1985-07-01", "AFG")
     pos = plot.camp_layout(["AFG", "USA", "SUN", "MUJAHIDEEN"], groups, {"SUN": 10.0, "USA": -2.0})
     assert pos["AFG"] == (0.0, 0.0) and pos["USA"][0] < 0 < pos["SUN"][0]
     assert math.hypot(*pos["SUN"]) < math.hypot(*pos["USA"])  # stronger ties sit closer
@@ -150,25 +183,46 @@ def test_camp_layout_puts_the_west_left_and_the_east_right(bundled: afrel.Relati
 
 def test_network_panels_are_titled_with_eras_and_keep_a_legend(bundled: afrel.RelationGraph) -> None:
     days = ["1965-07-01", "1985-07-01", "2010-07-01"]
-    fig = plot.network_panels(bundled, days, ncols=3)
+    fig = plot.network_panels(bundled, days, blocs=[afrel.blocs_of(bundled, d, "AFG") for d in days], ncols=3)
     assert len(fig.axes) == 4  # three panels and the legend's row
     titles = [ax.get_title(loc="left").replace("\n", " ") for ax in fig.axes[:3]]
     assert titles[1] == "The Democratic Republic and the Soviet war (1985)"
     assert fig.axes[3].get_legend() is not None and not fig.axes[3].axison
     assert overlapping_text(fig) == []
-    named = plot.network_panels(bundled, {"before": "1975-07-01", "after": "1985-07-01"}, ncols=3)
-    assert [ax.get_title(loc="left") for ax in named.axes[:2]] == ["before", "after"]
-    geo = plot.network_panels(bundled, ["1985-07-01"], layout="geographic")
+    named = {"before": "1975-07-01", "after": "1985-07-01"}
+    fig = plot.network_panels(bundled, named, blocs=[afrel.blocs_of(bundled, d, "AFG") for d in named.values()])
+    assert [ax.get_title(loc="left") for ax in fig.axes[:2]] == ["before", "after"]
+    geo = plot.network_panels(bundled, ["1985-07-01"], blocs=[afrel.blocs_of(bundled, "1985-07-01", "AFG")],
+                              layout="geographic")  # fmt: skip
     afg = bundled.actor("AFG")
     assert (afg.lon, afg.lat) in {tuple(o) for o in geo.axes[0].collections[1].get_offsets()}
 
 
 def test_network_checks_its_input(tiny: afrel.RelationGraph) -> None:
     pos = plot.stable_layout(tiny)
+    blocs = afrel.blocs_of(tiny, "1985-06-01", "AFG")
     with pytest.raises(ValueError, match="does not centre on 'AFG'"):
-        plot.network(tiny.at("1985-06-01"), tiny, pos=pos, layout="centred")
+        plot.network(tiny.at("1985-06-01"), tiny, blocs=blocs, pos=pos, layout="centred")
     with pytest.raises(ValueError, match="snapshot"):
-        plot.network(tiny.during("1980", "1981"), tiny)
+        plot.network(tiny.during("1980", "1981"), tiny, blocs=blocs)
+    with pytest.raises(ValueError, match=r"marks no state as the focus; compute them with afrel.blocs_of"):
+        plot.network(tiny.at("1985-06-01"), tiny, blocs=afrel.blocs_of(tiny, "1985-06-01"))
+    with pytest.raises(ValueError, match="groups without a colour: 'south'"):
+        plot.network(tiny.at("1985-06-01"), tiny, blocs={"PAK": "south"}, focus="AFG")
+    with pytest.raises(TypeError, match="blocs must map actor ids"):
+        plot.network(tiny.at("1985-06-01"), tiny, blocs=["AFG"], focus="AFG")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"one blocs mapping per day \(2\), not 1"):
+        plot.network_panels(tiny, ["1985", "1986"], blocs=[blocs])
+
+
+def test_network_takes_the_focus_from_the_blocs_given(tiny: afrel.RelationGraph) -> None:
+    blocs = afrel.blocs_of(tiny, "1985-06-01", "PAK")
+    ax = plot.network(tiny.at("1985-06-01"), tiny, blocs=blocs, ax=Figure().add_subplot())
+    names = {t.get_text() for t in ax.texts}
+    assert "Pakistan" in names
+    nodes = ax.collections[1]
+    centre = [i for i, o in enumerate(nodes.get_offsets()) if tuple(o) == (0.0, 0.0)]
+    assert len(centre) == 1 and to_hex(nodes.get_facecolors()[centre[0]]) == plot.BLOC_COLORS["focus"]
 
 
 def test_centred_layout_keeps_bearings_and_orders_distances(bundled: afrel.RelationGraph) -> None:
@@ -180,13 +234,13 @@ def test_centred_layout_keeps_bearings_and_orders_distances(bundled: afrel.Relat
     assert radius["PAK"] < radius["IRN"] < radius["RUS"] < radius["GBR"] < radius["USA"] < 1
     # a ring of k km passes through every point k km away: Moscow is about 3,370 km from Kabul
     assert plot.stable_layout(bundled, centre="AFG")["RUS"] == pytest.approx(pos["RUS"])
-    assert radius["RUS"] == pytest.approx(plot._network._ring(3370), abs=0.01)
+    assert radius["RUS"] == pytest.approx(math.sqrt(3370 / plot.EARTH_RADIUS_KM / math.pi), abs=0.01)
     assert pos["AFG-DRA"] != pos["AFG"]  # governments sit just off their state
     assert max(pos[k][1] for k in ("NONALIGNED", "OIC", "WARSAW")) < -1  # unplaced actors go below the map
     with pytest.raises(ValueError, match="no coordinates"):
         plot.stable_layout(bundled, centre="OIC")
     with pytest.raises(ValueError, match="layout must be one of"):
-        plot.network(bundled.at("1985"), bundled, layout="polar")
+        plot.network(bundled.at("1985"), bundled, blocs=afrel.blocs_of(bundled, "1985", "AFG"), layout="polar")
 
 
 def test_agreement_heatmap_matrix() -> None:

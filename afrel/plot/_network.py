@@ -8,10 +8,11 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
-from afrel.blocs import BLOCS, CAMPS, Camp, bloc_members, camp_organisations
-from afrel.dates import DateLike, query_day
+from afrel.blocs import scope
+from afrel.dates import DateLike
 from afrel.kinds import ActorKind, RelationKind
-from afrel.plot._style import BLOC_COLORS, BLOC_LABELS, KIND_COLORS, era_title, mpl, new_ax
+from afrel.plot._style import era_title, mpl, new_ax, renderer_of
+from afrel.style import BLOC_COLORS, BLOC_LABELS, KIND_COLORS, SECTORS, short_name
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -25,15 +26,6 @@ EARTH_RADIUS_KM: Final = 6371.0088
 
 RINGS_KM: Final[tuple[int, ...]] = (1000, 3000, 6000, 10000)
 """Distances (km) drawn as rings around the focal state on the centred layout."""
-
-SECTORS: Final[Mapping[str, tuple[float, float]]] = {
-    "west": (180.0, 120.0),
-    "east": (0.0, 120.0),
-    "nam": (90.0, 50.0),
-    "oic": (270.0, 25.0),
-    "none": (243.0, 25.0),
-}
-"""Camp layout: the direction (degrees, counter-clockwise from east) and width of each group."""
 
 LAYOUTS: Final = ("camps", "centred", "geographic")
 
@@ -117,23 +109,32 @@ def stable_layout(g: RelationGraph, *, centre: str | None = None) -> dict[str, t
     return pos
 
 
-def blocs_of(g: RelationGraph, day: DateLike, focus: str, *, camps: Sequence[Camp] = CAMPS) -> dict[str, str]:
-    """Actor id -> its group on a day.
-
-    Groups: ``west`` and ``east`` (the camps), ``nam``, ``oic``, and ``focus`` and ``movement``
-    for the focal state's own actors; actors in none are left out.
-    """
-    t = datetime.date.fromordinal(query_day(day))
-    out: dict[str, str] = {}
-    for bloc in BLOCS:
-        for m in sorted(bloc_members(g, bloc, t, camps=camps) | camp_organisations(g, bloc, t, camps=camps)):
-            out.setdefault(m, bloc)
-    for a in g.actors.values():
-        if a.id == focus or (a.state == focus and a.kind is ActorKind.GOVERNMENT):
-            out[a.id] = "focus"
-        elif a.state == focus and a.kind is ActorKind.MOVEMENT:
-            out[a.id] = "movement"
-    return out
+def _groups(g: RelationGraph, blocs: Mapping[str, str], focus: str | None) -> tuple[str, dict[str, str]]:
+    """The focal state and every actor's group: ``blocs``, with the focal state's own actors marked."""
+    if not isinstance(blocs, Mapping):
+        raise TypeError(
+            f"blocs must map actor ids to groups, as afrel.blocs_of(g, day, focus) returns, not {type(blocs).__name__}"
+        )
+    unknown = sorted({str(b) for b in blocs.values()} - set(BLOC_COLORS))
+    if unknown:
+        raise ValueError(
+            f"blocs has groups without a colour: {', '.join(map(repr, unknown))}; use {', '.join(BLOC_COLORS)}"
+        )
+    if focus is None:
+        marked = sorted(
+            a for a, b in blocs.items() if b == "focus" and a in g.actors and g.actors[a].kind is ActorKind.STATE
+        )
+        if len(marked) != 1:
+            found = f"marks {', '.join(marked)}" if marked else "marks no state"
+            raise ValueError(
+                f"give focus=: blocs {found} as the focus; compute them with afrel.blocs_of(g, day, focus)"
+            )
+        focus = marked[0]
+    own, movements = scope(g, focus)
+    groups = {a: b for a, b in blocs.items() if b not in ("focus", "movement")}
+    groups.update(dict.fromkeys(own, "focus"))
+    groups.update(dict.fromkeys(movements, "movement"))
+    return focus, groups
 
 
 def _strength(snapshot: nx.MultiDiGraph[str], own: set[str]) -> dict[str, float]:
@@ -185,11 +186,11 @@ def network(
     snapshot: nx.MultiDiGraph[str],
     g: RelationGraph,
     *,
-    focus: str = "AFG",
+    blocs: Mapping[str, str],
+    focus: str | None = None,
     ego: bool = True,
     layout: str = "camps",
     pos: Mapping[str, tuple[float, float]] | None = None,
-    camps: Sequence[Camp] = CAMPS,
     labels: int = 10,
     title: str | None = None,
     legend: bool = True,
@@ -200,13 +201,19 @@ def network(
     Parameters
     ----------
     snapshot : networkx.MultiDiGraph
-        From ``g.at(day)``; its ``graph["date"]`` sets the day for the camps.
+        From ``g.at(day)``.
     g : RelationGraph
-        Where camps, names and positions come from.
-    focus : str, default "AFG"
-        The focal state, drawn in black at the centre with its governments. Its armed movements
-        are actors of their own (orange, just below the centre): a partner's support to them is
-        an edge to them, not to the state.
+        Where names, kinds and positions come from.
+    blocs : mapping of actor id to group
+        The group of each actor that day, as computed by :func:`afrel.blocs_of` for the
+        snapshot's day (``"west"``, ``"east"``, ``"nam"``, ``"oic"``, ``"focus"``,
+        ``"movement"``; an actor left out is in no bloc). It colours the nodes and, for the
+        camp layout, places them.
+    focus : str, optional
+        The focal state, drawn in black at the centre with its governments; by default the
+        state that ``blocs`` marks as ``"focus"``. Its armed movements are actors of their own
+        (orange, just below the centre): a partner's support to them is an edge to them, not
+        to the state.
     ego : bool, default True
         Draw only the focal state, its governments and movements and their direct partners.
     layout : {"camps", "centred", "geographic"}, default "camps"
@@ -218,8 +225,6 @@ def network(
     pos : mapping, optional
         Node positions, overriding ``layout`` (for the map layouts, pass the same
         ``stable_layout(g, ...)`` to several calls).
-    camps : sequence of Camp
-        The definition of the camps (:data:`afrel.blocs.CAMPS`).
     labels : int, default 10
         Name the focal state, its movements and this many partners with the strongest ties;
         a name that would overlap one already placed is left out.
@@ -236,6 +241,21 @@ def network(
         ``ax.collections[0]`` holds the edges (one segment per relation, in snapshot edge order,
         coloured by :data:`KIND_COLORS`, dashed when hostile) and ``ax.collections[1]`` the nodes
         (coloured by :data:`BLOC_COLORS`).
+
+    Raises
+    ------
+    ValueError
+        If ``snapshot`` is not from :meth:`RelationGraph.at`, ``layout`` is unknown, a group in
+        ``blocs`` has no colour, or no focal state is given or marked.
+
+    Examples
+    --------
+    >>> import afrel
+    >>> from afrel import plot
+    >>> g = afrel.load()
+    >>> ax = plot.network(g.at("1985-07-01"), g, blocs=afrel.blocs_of(g, "1985-07-01", "AFG"))
+    >>> " ".join(ax.get_title(loc="left").split())
+    'The Democratic Republic and the Soviet war (1985)'
     """
     from matplotlib.collections import LineCollection
 
@@ -243,9 +263,8 @@ def network(
         raise ValueError("expected a snapshot from RelationGraph.at() (it records its date in graph['date'])")
     if layout not in LAYOUTS:
         raise ValueError(f"layout must be one of {', '.join(map(repr, LAYOUTS))}, not {layout!r}")
-    g.actor(focus)
     day = datetime.date.fromisoformat(snapshot.graph["date"])
-    groups = blocs_of(g, day, focus, camps=camps)
+    focus, groups = _groups(g, blocs, focus)
     own = {n for n in snapshot if groups.get(n) == "focus"}
     mine = own | {n for n in snapshot if groups.get(n) == "movement"}
     edges = [(u, v, d) for u, v, d in snapshot.edges(data=True) if not ego or u in mine or v in mine]
@@ -297,6 +316,9 @@ def network(
                        c=[colors[i] for i in extra], marker=marker, zorder=2.1, edgecolors="#212121",
                        linewidths=0.5)  # fmt: skip
     del nodes_drawn
+    if not edges:  # say what is missing rather than leave an empty panel
+        ax.text(0.5, 0.38, "no relation recorded that day", transform=ax.transAxes, ha="center", va="top",
+                fontsize=7.5, color="#757575")  # fmt: skip
     if labels:
         place_labels(ax, g, focus, shown, groups, strength, pos, labels)
     if layout == "centred":
@@ -343,7 +365,7 @@ def place_labels(
     fig = ax.get_figure(root=True)
     assert fig is not None  # an Axes always belongs to a figure
     fig.draw_without_rendering()  # settle the layout first: overlaps are measured in pixels
-    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    renderer = renderer_of(fig)
     taken: list[Any] = []
     for m in first + rest:
         if m not in pos:
@@ -360,15 +382,6 @@ def place_labels(
             text.remove()
             continue
         taken.append(box)
-
-
-def short_name(g: RelationGraph, actor_id: str, limit: int = 20) -> str:
-    """An actor's name if short enough, else its shortest alias that is, else its id."""
-    a = g.actors[actor_id]
-    if len(a.name) <= limit:
-        return a.name
-    fits = sorted((x for x in a.aliases if len(x) <= limit), key=len)
-    return fits[0] if fits else a.id
 
 
 def legend_for(ax: Axes, edges: Sequence[Mapping[str, Any]], groups: Sequence[str], *, loc: str = "under") -> None:
@@ -408,10 +421,10 @@ def network_panels(
     g: RelationGraph,
     days: Sequence[DateLike] | Mapping[str, DateLike],
     *,
-    focus: str = "AFG",
+    blocs: Sequence[Mapping[str, str]],
+    focus: str | None = None,
     ncols: int = 3,
     layout: str = "camps",
-    camps: Sequence[Camp] = CAMPS,
     title: str | None = None,
     fig: Figure | None = None,
 ) -> Figure:
@@ -419,30 +432,63 @@ def network_panels(
 
     Parameters
     ----------
+    g : RelationGraph
+        The graph.
     days : sequence of date-like, or mapping of title to date-like
         One panel per day; with a mapping, its keys are the panel titles (by default each panel
         is titled with the era of its day).
+    blocs : sequence of mappings of actor id to group
+        One per day, in the same order: the groups of that day, as :func:`afrel.blocs_of`
+        computes them (see :func:`network`).
+    focus : str, optional
+        The focal state; by default the state the first ``blocs`` marks as ``"focus"``.
     ncols : int, default 3
         Columns; the legend takes the first free panel, or a column of its own when the grid is full.
     layout : str
         As for :func:`network`.
+    title : str, optional
+        The figure's message, above the panels.
+    fig : matplotlib Figure, optional
+        An empty figure to draw on (a ``matplotlib.figure.Figure`` draws without pyplot); it is
+        resized to fit the panels. By default a new pyplot figure.
 
     Returns
     -------
     matplotlib.figure.Figure
         One Axes per day, in order, then the legend's Axes.
+
+    Examples
+    --------
+    >>> import afrel
+    >>> from afrel import plot
+    >>> g = afrel.load()
+    >>> days = ["1965-07-01", "1985-07-01"]
+    >>> fig = plot.network_panels(g, days, blocs=[afrel.blocs_of(g, d, "AFG") for d in days])
+    >>> len(fig.axes)  # two panels and the legend
+    3
     """
     if not days:
         raise ValueError("give at least one day")
     items = list(days.items()) if isinstance(days, Mapping) else [(None, d) for d in days]
-    plt = mpl()
+    if isinstance(blocs, Mapping) or len(blocs) != len(items):
+        got = "one mapping" if isinstance(blocs, Mapping) else f"{len(blocs)}"
+        raise ValueError(
+            f"give one blocs mapping per day ({len(items)}), not {got}: "
+            "blocs=[afrel.blocs_of(g, day, focus) for day in days]"
+        )
+    marked = [_groups(g, b, focus) for b in blocs]
+    focus = marked[0][0]
     n = len(items)
     cols = min(ncols, n)
     rows = math.ceil(n / cols)
     full = n == rows * cols  # no spare panel: the legend gets a column of its own
     w, h = (3.4, 3.8) if layout != "geographic" else (4.2, 2.6)
     width = w * cols + (2.4 if full else 0)
-    fig = plt.figure(figsize=(width, h * rows), layout="constrained") if fig is None else fig
+    if fig is None:
+        fig = mpl().figure(figsize=(width, h * rows), layout="constrained")
+    else:
+        fig.set_size_inches(width, h * rows)
+        fig.set_layout_engine("constrained")
     if full:
         grid = fig.add_gridspec(rows, cols + 1, width_ratios=[1.0] * cols + [0.75])
         axes = [fig.add_subplot(grid[r, c]) for r in range(rows) for c in range(cols)]
@@ -453,11 +499,10 @@ def network_panels(
     edges: list[Mapping[str, Any]] = []
     groups: list[str] = []
     later = []
-    for ax, (name, day) in zip(axes, items, strict=False):
+    for ax, (name, day), (_, present) in zip(axes, items, marked, strict=False):
         snap = g.at(day)
-        network(snap, g, focus=focus, layout=layout, pos=pos, camps=camps, title=name, legend=False, labels=0, ax=ax)
-        d = datetime.date.fromisoformat(snap.graph["date"])
-        present = blocs_of(g, d, focus, camps=camps)
+        network(snap, g, blocs=present, focus=focus, layout=layout, pos=pos, title=name, legend=False, labels=0,
+                ax=ax)  # fmt: skip
         own = {k for k, v in present.items() if v in ("focus", "movement")}
         mine = [(u, v, e) for u, v, e in snap.edges(data=True) if u in own or v in own]
         edges.extend(e for _, _, e in mine)

@@ -1,58 +1,16 @@
-"""Colours, figure helpers and the strip of era names shared by every afrel figure."""
+"""Figure helpers and the strip of era names shared by every afrel figure (colours: :mod:`afrel.style`)."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
-
-from afrel.kinds import RelationKind
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
     from afrel.graph import RelationGraph
-
-KIND_COLORS: Final[Mapping[RelationKind, str]] = {
-    RelationKind.DIPLOMATIC: "#9e9e9e",
-    RelationKind.EMBASSY: "#616161",
-    RelationKind.ACCREDITATION: "#cfcfcf",
-    RelationKind.ECONOMIC_AID: "#2e7d32",
-    RelationKind.MILITARY_AID: "#6a1b9a",
-    RelationKind.HUMANITARIAN_AID: "#9ccc65",
-    RelationKind.TREATY: "#1565c0",
-    RelationKind.MEMBERSHIP: "#90caf9",
-    RelationKind.RECOGNITION: "#00897b",
-    RelationKind.INTERVENTION: "#c62828",
-    RelationKind.ARMED_SUPPORT: "#ef6c00",
-    RelationKind.DISPUTE: "#8d6e63",
-    RelationKind.SANCTIONS: "#ad1457",
-    RelationKind.SUSPENSION: "#f9a825",
-}
-"""Colour of each relation kind."""
-
-BLOC_COLORS: Final[Mapping[str, str]] = {
-    "west": "#0072b2",
-    "east": "#d55e00",
-    "nam": "#009e73",
-    "oic": "#cc79a7",
-    "none": "#bdbdbd",
-    "focus": "#000000",
-    "movement": "#e69f00",
-}
-"""Colour of each bloc (Okabe-Ito; ``none`` for actors in no bloc, ``focus`` for the focal state,
-``movement`` for its armed movements)."""
-
-BLOC_LABELS: Final[Mapping[str, str]] = {
-    "west": "West",
-    "east": "East",
-    "nam": "Non-Aligned",
-    "oic": "Islamic Cooperation",
-    "none": "no bloc",
-    "focus": "focal state",
-    "movement": "armed movement",
-}
-"""Legend text of each bloc."""
 
 ERA_SHADE: Final = "#000000"
 ERA_FONT: Final = 7.5
@@ -74,6 +32,20 @@ def new_ax(ax: Axes | None, size: tuple[float, float]) -> Axes:
     fig = mpl().figure(figsize=size, layout="constrained")
     created: Axes = fig.add_subplot()
     return created
+
+
+def renderer_of(fig: Figure) -> Any:
+    """The figure's renderer, to measure text in pixels.
+
+    Agg and inline canvases have one; a ``matplotlib.figure.Figure`` made without pyplot gets an
+    Agg canvas (what ``savefig`` would use), which changes no global setting.
+    """
+    canvas: Any = fig.canvas
+    if not hasattr(canvas, "get_renderer"):
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        canvas = FigureCanvasAgg(fig)
+    return canvas.get_renderer()
 
 
 def year_of(ordinal: int) -> float:
@@ -126,7 +98,7 @@ def label_eras(ax: Axes, spans: Sequence[Era], *, key: bool = True) -> list[str]
     fig = ax.get_figure(root=True)
     assert fig is not None  # an Axes always belongs to a figure
     fig.draw_without_rendering()  # settle the layout: widths are measured in pixels
-    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg and inline canvases have one
+    renderer = renderer_of(fig)
     x0, x1 = ax.get_xlim()
     width_px = ax.get_window_extent(renderer).width
     per_year = width_px / (x1 - x0) if x1 > x0 else 0.0
@@ -161,7 +133,7 @@ def era_key(ax: Axes, numbered: Sequence[tuple[int, str]], *, offset: float = 34
     """Under the axes, the line that says which era each number of the strip stands for."""
     fig = ax.get_figure(root=True)
     assert fig is not None  # an Axes always belongs to a figure
-    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    renderer = renderer_of(fig)
     room = ax.get_window_extent(renderer).width
     wrapped = _wrap(["Eras:"] + [f"{i} {name}" for i, name in numbered], room, renderer, fig)
     ax.annotate(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from afrel.kinds import ActorKind, RelationKind
-from afrel.plot._style import KIND_COLORS, eras, label_eras, new_ax, shade_eras, year_of
+from afrel.plot._style import eras, label_eras, new_ax, shade_eras, year_of
+from afrel.style import KIND_COLORS
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -36,12 +38,12 @@ def _lanes(spans: Sequence[tuple[float, float]]) -> list[int]:
 
 def timeline(
     g: RelationGraph,
-    actor: str = "AFG",
+    actor: str,
     *,
     partners: Sequence[str] | None = None,
     kinds: Iterable[RelationKind | str] | None = None,
-    start: int = 1919,
-    end: int = 2026,
+    start: int | None = None,
+    end: int | None = None,
     events: bool = True,
     periods: bool = True,
     max_partners: int = 14,
@@ -54,7 +56,7 @@ def timeline(
     ----------
     g : RelationGraph
         The graph.
-    actor : str, default "AFG"
+    actor : str
         The focal state (its governments count with it).
     partners : sequence of str, optional
         Rows to draw, top to bottom; by default the ``max_partners`` partners with the most
@@ -63,8 +65,9 @@ def timeline(
         Mujahideen``): they are not ties with the state.
     kinds : iterable of RelationKind or str, optional
         Only these kinds.
-    start, end : int
-        Years shown.
+    start, end : int, optional
+        Years shown (both included); by default from the first year of the actor's relations
+        to this year.
     events : bool, default True
         Mark the focal actor's events on a top row.
     periods : bool, default True
@@ -85,6 +88,12 @@ def timeline(
     from matplotlib.patches import Patch, Rectangle
 
     g.actor(actor)
+    if start is None:
+        start = min((r.start.first_day().year for r in g.relations(actor=actor)), default=datetime.date.today().year)
+    if end is None:
+        end = datetime.date.today().year
+    if end < start:
+        raise ValueError(f"end ({end}) is before start ({start})")
     rels = g.relations(actor=actor, kind=list(kinds) if kinds is not None else None, between=(start, end))
     own = {a.id for a in g.actors.values() if a.id == actor or (a.state == actor and a.kind is ActorKind.GOVERNMENT)}
     movements = {a.id for a in g.actors.values() if a.state == actor and a.kind is ActorKind.MOVEMENT}
