@@ -22,13 +22,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from afrel import __version__
-from afrel.errors import DataError, Problem, UnknownActorError
+from afrel.errors import DataError, Problem, ScopeWarning, UnknownActorError
 
 __all__ = ["main"]
 
@@ -67,6 +68,17 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     out = sys.stdout if out is None else out
     err = sys.stderr if err is None else err
     args = _parser().parse_args(argv)
+    with warnings.catch_warnings():
+        # a date outside the data's scope is answered; say so in one line, not a source excerpt
+        def show(message: Warning | str, category: type[Warning], *_: object, **__: object) -> None:
+            print(f"afrel: warning: {message}", file=err)
+
+        warnings.simplefilter("always", ScopeWarning)
+        warnings.showwarning = show
+        return _run(args, out, err)
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         if args.command == "validate":
             return _validate(args.path, out, err)

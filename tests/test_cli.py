@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import subprocess
@@ -105,3 +106,13 @@ def test_report_on_a_small_folder_for_its_own_state(small: Path, tmp_path: Path)
     summary = (tmp_path / "r" / "summary.md").read_text()
     assert "- Dataset: 2 actors, 1 relation, 0 events, 1 source;" in summary
     assert "No relation has disputed dates" in summary
+
+
+def test_a_date_outside_the_data_says_so_in_one_line_and_still_answers() -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["snapshot", "1900-01-01", "--format", "json"], out=out, err=err) == 0
+    assert err.getvalue().splitlines() == [
+        f"afrel: warning: 1900-01-01 reaches outside the data's scope (1916-01-24 to today, "
+        f"{datetime.date.today().isoformat()}): the records say nothing about that time"
+    ]
+    assert json.loads(out.getvalue())["nodes"]  # the actors that existed (those with no start) are there
