@@ -355,25 +355,35 @@ def _outside(
     """
     out: list[tuple[str, str]] = []
     life = _life(actor)
+    lo, hi = _certain(start, end, point=point)
     for gap in actor.gaps:
-        # conflict only if the interval certainly reaches into the gap
-        certain_lo = start.last_day().toordinal()
-        certain_hi = end.first_day().toordinal() + (1 if point else 0) if end is not None else OPEN_END
-        if certain_lo < gap.hi and gap.lo < certain_hi:
+        # the gap's first day is the day the actor ceased to exist, like an end
+        if lo < gap.hi and gap.lo < hi:
             out.append(("start", f"holds in {gap}, when {actor.id} did not exist; {life}"))
-    latest_start = start.last_day().toordinal()
-    if latest_start < actor.lo:
+    if lo < actor.lo:
         out.append(("start", f"starts {start}, before {actor.id} existed (from {actor.start}); {life}"))
     if end is None:
         if actor.end is not None:
             out.append(("end", f"has no end but {actor.id} ceased to exist ({actor.end}); {life}"))
         return out
-    # a day-precision end is exclusive; a year or month end holds through at least its first day;
-    # an event may fall on the day an actor ceases to exist (its dissolution, say)
-    earliest_end = end.first_day().toordinal() + (0 if end.precision == "day" or point else 1)
-    if actor.hi != OPEN_END and earliest_end > actor.hi:
+    if actor.hi != OPEN_END and hi > actor.hi:
         out.append(("end", f"ends {end}, after {actor.id} ceased to exist ({actor.end}); {life}"))
     return out
+
+
+def _certain(start: PartialDate, end: PartialDate | None, *, point: bool = False) -> tuple[int, int]:
+    """The days ``[lo, hi)`` a record holds on under every reading of its imprecise bounds.
+
+    The latest day a year or month start may name; a day-precision end is exclusive, and a year
+    or month end holds through at least its first day. A point (an event) may fall on the day
+    an actor ceases to exist (its dissolution, say), so its ``hi`` is its first possible day:
+    the span is empty, and the checks compare its ends with the actor's.
+    """
+    lo = start.last_day().toordinal()
+    if end is None:
+        return lo, OPEN_END
+    first = end.first_day().toordinal()
+    return lo, first + (0 if end.precision == "day" or point else 1)
 
 
 def _life(actor: Actor) -> str:

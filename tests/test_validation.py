@@ -92,6 +92,32 @@ def test_a_tie_in_a_gap_of_existence() -> None:
     assert afrel.validation.check_records({"actors": [AFG, est], "relations": [edge], "sources": S}) == []
 
 
+@pytest.mark.parametrize(
+    ("end_of_life", "gap"),
+    [("1940-01-01", "1940-01-01/1991-08-20"), ("1940-08-06", "1940-08-06/1991-08-20")],
+)
+def test_a_gap_is_checked_like_the_end_of_existence(end_of_life: str, gap: str) -> None:
+    """The first day of a gap is read like the day an actor ceases to exist, under both rules."""
+    ended = Actor(id="EST", name="Estonia", kind="state", start="1918-02-24", end=end_of_life, sources=["s"])
+    gapped = Actor(id="EST", name="Estonia", kind="state", start="1918-02-24", gaps=[gap], sources=["s"])
+    cases = [
+        Relation(id="r", source="AFG", target="EST", kind="embassy", start="1930", end="1940", sources=["s"]),
+        Relation(id="r", source="AFG", target="EST", kind="embassy", start="1930", end="1940-08", sources=["s"]),
+        Relation(id="r", source="AFG", target="EST", kind="embassy", start="1930", end=end_of_life, sources=["s"]),
+    ]
+    events = [afrel.Event(id="e", date=end_of_life, title="t", kind="other", actors=["EST"], sources=["s"])]
+    for tie in cases:
+        verdicts = []
+        for est in (ended, gapped):
+            found = afrel.validation.check_records(
+                {"actors": [AFG, est], "relations": [tie], "events": events, "sources": S}
+            )
+            verdicts.append(bool(found))
+        assert verdicts[0] == verdicts[1], (tie.end, end_of_life)
+    ok = afrel.validation.check_records({"actors": [AFG, gapped], "events": events, "sources": S})
+    assert ok == []  # an event may fall on the day the actor ceased to exist
+
+
 def test_validate_prints_warnings_with_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     shutil.copytree(afrel.data_path(), tmp_path / "d")
     from afrel.cli import main
