@@ -50,9 +50,7 @@ def test_notebook_runs_and_is_saved_with_outputs(path: Path, tmp_path: Path) -> 
     assert not errors
 
 
-def test_a_cell_past_its_timeout_fails_naming_notebook_and_cell(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_cell_past_its_timeout_fails_naming_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(run_notebooks, "CELL_TIMEOUT", 2)
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
