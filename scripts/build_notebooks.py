@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
+from run_notebooks import execute  # bounded waits and timings (scripts/run_notebooks.py)
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "notebooks"
@@ -565,10 +565,7 @@ def build(name: str) -> Path:
         cell = nbformat.v4.new_markdown_cell(text) if kind == "md" else nbformat.v4.new_code_cell(text)
         cell.id = f"cell-{i:02d}"  # stable ids and no timings: a rebuild only changes what the data changed
         nb.cells.append(cell)
-    client = NotebookClient(
-        nb, timeout=300, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(OUT)}}
-    )
-    client.execute()
+    execute(nb, OUT, name=name, record_timing=False)
     path = OUT / f"{name}.ipynb"
     nbformat.write(nb, path)
     # keep the committed cells in the project's code style (the outputs stay as executed)
