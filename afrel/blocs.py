@@ -39,6 +39,7 @@ state and each bloc's members that year, from a table shaped like
 from __future__ import annotations
 
 import datetime
+import weakref
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Final
 
@@ -218,7 +219,21 @@ def bloc_members(g: RelationGraph, bloc: str, day: DateLike, *, camps: Iterable[
     return mine - other
 
 
+_ORG_MEMBERS: weakref.WeakKeyDictionary[RelationGraph, dict[tuple[frozenset[str], int], frozenset[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Per graph (its records never change), the members of a set of organisations on a day."""
+
+
 def _org_members(g: RelationGraph, orgs: frozenset[str], day: DateLike) -> frozenset[str]:
+    cache = _ORG_MEMBERS.setdefault(g, {})
+    key = (orgs, query_day(day))
+    if key not in cache:
+        cache[key] = _find_org_members(g, orgs, day)
+    return cache[key]
+
+
+def _find_org_members(g: RelationGraph, orgs: frozenset[str], day: DateLike) -> frozenset[str]:
     members: set[str] = set()
     suspended: set[str] = set()
     for r in g.relations(active_at=day, kind=(RelationKind.MEMBERSHIP, RelationKind.SUSPENSION)):

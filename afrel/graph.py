@@ -158,6 +158,13 @@ class RelationGraph:
             self._actor_list, self._relation_list, IntervalIndex(s_lo, s_hi), span_actor, self._relation_index
         )
         self._state_of = {a.id: a.state for a in self._actor_list}
+        # each relation's rank in (start, end, id) order, the order relations() answers in
+        by_time = sorted(
+            range(n), key=lambda i: (self._relation_list[i].lo, self._relation_list[i].hi, self._relation_list[i].id)
+        )
+        self._chronological = [0] * n
+        for rank, i in enumerate(by_time):
+            self._chronological[i] = rank
         dated: list[Relation | Event | Period | Leader] = [
             *self._relation_list,
             *self._event_list,
@@ -413,7 +420,7 @@ class RelationGraph:
             positions = self._relation_index.overlap(lo, hi).tolist()
         else:
             positions = range(len(self._relation_list))
-        out = []
+        found: list[int] = []
         for i in positions:
             r = self._relation_list[i]
             if kinds is not None and r.kind not in kinds:
@@ -429,9 +436,9 @@ class RelationGraph:
                     continue
                 if partner is not None and not self._is(other, partner):
                     continue
-            out.append(r)
-        out.sort(key=lambda r: (r.lo, r.hi, r.id))
-        return out
+            found.append(i)
+        found.sort(key=self._chronological.__getitem__)
+        return [self._relation_list[i] for i in found]
 
     def events(
         self,
