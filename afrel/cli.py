@@ -10,7 +10,7 @@ Commands
     folder).
 ``afrel summary [PATH]``
     Counts of relations per kind and era, and of actors and events.
-``afrel report OUTDIR [--actor ID] [--data PATH] [--unga PATH]``
+``afrel report OUTDIR [--actor ID] [--data PATH] [--unga PATH] [--samples N]``
     The main job: key figures (PNG and SVG), the explorer page and ``summary.md`` with the
     detected shifts, for a state (by default AFG).
 ``afrel explore OUT.html [--actor ID] [--data PATH]``
@@ -56,6 +56,12 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--actor", default="AFG", help="the state the report is about (default: AFG)")
     r.add_argument("--data", help="data folder (default: the bundled dataset)")
     r.add_argument("--unga", help="folder of raw UN votes to compute the state's UN table from")
+    r.add_argument(
+        "--samples",
+        type=_count_arg,
+        default=None,
+        help="datings of the disputed records to evaluate for the ranges (default: 24)",
+    )
     e = sub.add_parser("explore", help="write the explorer: one offline HTML page to travel through the years")
     e.add_argument("output", help="the .html file to write")
     e.add_argument("--actor", default="AFG", help="the focal state (default: AFG)")
@@ -85,7 +91,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if args.command == "snapshot":
             return _snapshot(args.date, args.data, args.format, args.output, out, err)
         if args.command == "report":
-            return _report(args.outdir, args.actor, args.data, args.unga, out, err)
+            return _report(args.outdir, args.actor, args.data, args.unga, args.samples, out, err)
         if args.command == "explore":
             return _explore(args.output, args.actor, args.data, out)
         return _summary(args.path, out)
@@ -170,9 +176,18 @@ def _snapshot(date: str, data: str | None, fmt: str, output: str | None, out: Te
     return 0
 
 
-def _report(outdir: str, actor: str, data: str | None, unga: str | None, out: TextIO, err: TextIO) -> int:
+def _count_arg(text: str) -> int:
+    """A whole number of at least 0, for argparse."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number such as 24, got {text!r}")
+    return int(text)
+
+
+def _report(
+    outdir: str, actor: str, data: str | None, unga: str | None, samples: int | None, out: TextIO, err: TextIO
+) -> int:
     from afrel.io import load
-    from afrel.report import write_report
+    from afrel.report import SAMPLES, write_report
 
     target = Path(outdir)
     if target.exists() and not target.is_dir():
@@ -185,7 +200,9 @@ def _report(outdir: str, actor: str, data: str | None, unga: str | None, out: Te
         print(f"afrel: error: no actor {actor!r} in the data at {data}: choose one with --actor{hint}", file=err)
         return 2
     try:
-        files = write_report(outdir, g=g, actor=actor, unga=unga, progress=err)
+        files = write_report(
+            outdir, g=g, actor=actor, unga=unga, samples=SAMPLES if samples is None else samples, progress=err
+        )
     except (DataError, UnknownActorError, OSError, ValueError, ImportError):
         raise  # main() prints these in one line
     except Exception as exc:  # a failed report is one line, never a traceback; write_report cleans up

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
     from afrel.graph import RelationGraph
 
-__all__ = ["DEFAULT_ACTOR", "ERAS", "OPEN_YEAR", "PARTNERS", "SPAN", "TITLES", "camp_eras", "write_report"]
+__all__ = ["DEFAULT_ACTOR", "ERAS", "OPEN_YEAR", "PARTNERS", "SAMPLES", "SPAN", "TITLES", "camp_eras", "write_report"]
 
 DEFAULT_ACTOR: Final = "AFG"
 """The state the report is about by default, and the one whose settings below are its defaults."""
@@ -86,6 +86,7 @@ OPEN_YEAR: Final = 1985
 """The year Afghanistan's explorer page opens on."""
 
 SAMPLES: Final = 24
+"""Datings of the disputed records evaluated for the ranges, by default (``--samples``)."""
 SUPERPOWERS: Final[Mapping[str, tuple[str, ...]]] = {"USSR/Russia": ("SUN", "RUS"), "United States": ("USA",)}
 """The two series of the UN agreement figure: the leaders of the two camps."""
 

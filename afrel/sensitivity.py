@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 import math
 import random
+import weakref
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -57,6 +58,13 @@ def datings(r: Relation) -> list[Dating]:
         if (e is None or end_bound(e) > start_bound(s)) and (s, e) not in out:
             out.append((s, e))
     return out
+
+
+_DATED: weakref.WeakKeyDictionary[RelationGraph, dict[tuple[int, ...], RelationGraph]] = weakref.WeakKeyDictionary()
+"""Per graph, the graphs of the datings already built: a report asks several measures of the same datings."""
+
+_KEEP = 64
+"""At most this many dated graphs are kept per graph."""
 
 
 def sensitivity(
@@ -121,7 +129,18 @@ def sensitivity(
     options = [datings(relations[i]) for i in disputed]
     combinations = math.prod(len(o) for o in options)
 
+    built = _DATED.setdefault(g, {})
+
     def rebuild(choice: Sequence[int]) -> RelationGraph:
+        key = tuple(choice)
+        if key in built:
+            return built[key]
+        graph = dated(choice)
+        if len(built) < _KEEP:
+            built[key] = graph
+        return graph
+
+    def dated(choice: Sequence[int]) -> RelationGraph:
         changed = list(relations)
         for i, k in zip(disputed, choice, strict=True):
             start, end = options[disputed.index(i)][k]
