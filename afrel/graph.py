@@ -147,6 +147,13 @@ class RelationGraph:
         tgt = np.fromiter((actor_pos[r.target] for r in self._relation_list), dtype=np.int64, count=n)
         r_lo = np.fromiter((r.lo for r in self._relation_list), dtype=np.int64, count=n)
         r_hi = np.fromiter((r.hi for r in self._relation_list), dtype=np.int64, count=n)
+        # each relation's rank in (start, end, id) order, the order relations() answers in
+        ids = np.array([r.id for r in self._relation_list], dtype=str)
+        self._chronological = np.empty(n, dtype=np.int64)
+        self._chronological[np.lexsort((ids, r_hi, r_lo))] = np.arange(n)
+        others: list[Event | Period | Leader] = [*self._event_list, *self._period_list, *self._leader_list]
+        firsts = [int(r_lo.min())] if n else []
+        self._first_day = min((*firsts, *(x.lo for x in others)), default=None)
         # clip each relation to the existence of both its actors (see the module docstring)
         r_lo = np.maximum(r_lo, np.maximum(a_lo[src], a_lo[tgt]))
         r_hi = np.minimum(r_hi, np.minimum(a_hi[src], a_hi[tgt]))
@@ -158,20 +165,6 @@ class RelationGraph:
             self._actor_list, self._relation_list, IntervalIndex(s_lo, s_hi), span_actor, self._relation_index
         )
         self._state_of = {a.id: a.state for a in self._actor_list}
-        # each relation's rank in (start, end, id) order, the order relations() answers in
-        by_time = sorted(
-            range(n), key=lambda i: (self._relation_list[i].lo, self._relation_list[i].hi, self._relation_list[i].id)
-        )
-        self._chronological = [0] * n
-        for rank, i in enumerate(by_time):
-            self._chronological[i] = rank
-        dated: list[Relation | Event | Period | Leader] = [
-            *self._relation_list,
-            *self._event_list,
-            *self._period_list,
-            *self._leader_list,
-        ]
-        self._first_day = min((x.lo for x in dated), default=None)
 
     # --- collections -----------------------------------------------------------------------
 
@@ -437,7 +430,11 @@ class RelationGraph:
                 if partner is not None and not self._is(other, partner):
                     continue
             found.append(i)
-        found.sort(key=self._chronological.__getitem__)
+        if len(found) > 1:
+            import numpy as np
+
+            at = np.asarray(found)
+            found = at[np.argsort(self._chronological[at])].tolist()
         return [self._relation_list[i] for i in found]
 
     def events(
