@@ -116,8 +116,7 @@ def _explore(output: str, actor: str, data: str | None, out: TextIO) -> int:
     from afrel.io import load
 
     g = load(data)
-    if actor not in g.actors:
-        raise ValueError(f"no actor {actor!r} in the data; give a state id such as AFG with --actor")
+    g.actor(actor)  # an unknown id fails here, with the actor it may mean
     path = explore(g, output, actor=actor)
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB); open it in a browser, no connection needed", file=out)
     return 0

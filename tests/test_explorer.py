@@ -40,8 +40,9 @@ def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
 
     assert main(["explore", str(tmp_path / "p.html"), "--actor", "PAK"]) == 0
     assert "wrote" in capsys.readouterr().out
-    assert main(["explore", str(tmp_path / "z.html"), "--actor", "ZZZ"]) == 2
-    assert "no actor 'ZZZ'" in capsys.readouterr().err
+    assert main(["explore", str(tmp_path / "z.html"), "--actor", "USSR"]) == 2
+    assert capsys.readouterr().err == "afrel: error: unknown actor 'USSR'; did you mean 'SUN'?\n"
+    assert not (tmp_path / "z.html").exists()
 
 
 # --- in a real browser --------------------------------------------------------------------------
