@@ -35,7 +35,10 @@ LAYERS: list[tuple[str, set[str]]] = [
         },
     ),
     ("plots", {"afrel.style", "afrel.plot"}),
-    ("report, explorer and CLI", {"afrel.report", "afrel.explorer", "afrel.cli", "afrel.__main__", "afrel"}),
+    (
+        "report, explorer and CLI",
+        {"afrel.report", "afrel.findings", "afrel.explorer", "afrel.cli", "afrel.__main__", "afrel"},
+    ),
 ]
 
 
