@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from afrel.kinds import ActorKind, RelationKind
 from afrel.plot._style import eras, label_eras, new_ax, shade_eras, year_of
-from afrel.style import KIND_COLORS
+from afrel.style import KIND_COLORS, short_name
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -178,6 +178,10 @@ def timeline(
         if ">" in key:
             p, m = key.split(">")
             return f"{_short(g, p)} \u2192 {_short(g, m)}"
+        partner = g.actors.get(key)
+        state = partner.state if partner is not None and partner.kind is ActorKind.GOVERNMENT else None
+        if state is not None and state in g.actors and state not in (actor, g.actors[actor].state):
+            return f"{_short(g, state)}: {_short(g, key)}"  # another state's government: say whose
         return _short(g, key)
 
     ax.set_yticks(centres, [name(r) for r in rows], fontsize=8)
@@ -203,7 +207,4 @@ ERA_PATCH = "#ededed"
 
 
 def _short(g: RelationGraph, actor_id: str) -> str:
-    a = g.actors.get(actor_id)
-    if a is None:
-        return actor_id
-    return a.name if len(a.name) <= 22 else (a.aliases[0] if a.aliases and len(a.aliases[0]) <= 22 else a.id)
+    return short_name(g, actor_id, limit=22) if actor_id in g.actors else actor_id
