@@ -75,9 +75,13 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     err = sys.stderr if err is None else err
     args = _parser().parse_args(argv)
     with warnings.catch_warnings():
-        # a date outside the data's scope is answered; say so in one line, not a source excerpt
+        # a date outside the data's scope is answered; say so in one line (once), not a source excerpt
+        said: set[str] = set()
+
         def show(message: Warning | str, category: type[Warning], *_: object, **__: object) -> None:
-            print(f"afrel: warning: {message}", file=err)
+            if str(message) not in said:
+                said.add(str(message))
+                print(f"afrel: warning: {message}", file=err)
 
         warnings.simplefilter("always", ScopeWarning)
         warnings.showwarning = show
@@ -194,8 +198,14 @@ def _report(
         return 2
     g = load(data) if data else None
     if g is not None and actor not in g.actors:
+        from afrel.names import suggest
+
+        near = suggest(actor, g)
         states = sorted(a.id for a in g.actors.values() if a.kind.value == "state")
-        hint = f"; its states: {', '.join(states[:8])}{', ...' if len(states) > 8 else ''}" if states else ""
+        if near:
+            hint = f"; did you mean {' or '.join(map(repr, near))}?"
+        else:
+            hint = f"; its states: {', '.join(states[:8])}{', ...' if len(states) > 8 else ''}" if states else ""
         print(f"afrel: error: no actor {actor!r} in the data at {data}: choose one with --actor{hint}", file=err)
         return 2
     try:

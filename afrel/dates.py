@@ -42,6 +42,7 @@ __all__ = [
     "add_months",
     "days",
     "end_bound",
+    "latest_year",
     "query_day",
     "to_partial",
     "window",
@@ -325,3 +326,18 @@ def days(start: DateLike, end: DateLike, step: Step = "year") -> list[int]:
         out.append(day.toordinal())
         i += 1
     return out
+
+
+def latest_year(month_day: tuple[int, int] = (7, 1), *, today: datetime.date | None = None) -> int:
+    """The last year whose day ``month_day`` has come: where yearly measures that default to today end.
+
+    The yearly measures read each year on one day (1 July by default); before that day of the
+    current year, that day is still to come and the data cannot speak for it.
+
+    Examples
+    --------
+    >>> latest_year(today=datetime.date(2027, 3, 1)), latest_year(today=datetime.date(2027, 7, 1))
+    (2026, 2027)
+    """
+    today = datetime.date.today() if today is None else today
+    return today.year if today >= datetime.date(today.year, *month_day) else today.year - 1

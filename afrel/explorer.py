@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from afrel.align import partner_scores
 from afrel.blocs import CAMPS, Camp, blocs_of, scope
+from afrel.dates import latest_year
 from afrel.style import BLOC_COLORS, BLOC_LABELS, KIND_COLORS, SECTORS, short_name
 
 if TYPE_CHECKING:
@@ -83,8 +84,9 @@ def payload(
     own, movements = scope(g, actor)
     mine = own | movements
     rels = [r for r in g.records("relations") if (r.source in mine) != (r.target in mine)]
-    first = min((r.start.first_day().year for r in rels), default=today)
-    span = list(years) if years is not None else list(range(first, today + 1))
+    last = latest_year()  # each year is shown as of 1 July
+    first = min((r.start.first_day().year for r in rels), default=last)
+    span = list(years) if years is not None else list(range(first, last + 1))
     if not span:
         raise ValueError("give at least one year")
     opening = year

@@ -74,8 +74,8 @@ def resolve(name: str | int, g: RelationGraph | None = None) -> str:
     --------
     >>> resolve("Soviet Union"), resolve("USSR"), resolve("SU"), resolve(365)
     ('SUN', 'SUN', 'SUN', 'SUN')
-    >>> resolve("Islamic Republic of Iran"), resolve("af")
-    ('IRN', 'AFG')
+    >>> resolve("Islamic Republic of Iran"), resolve("af"), resolve("004")
+    ('IRN', 'AFG', 'AFG')
     >>> resolve("Tuvalu")
     Traceback (most recent call last):
     ...
@@ -89,12 +89,13 @@ def resolve(name: str | int, g: RelationGraph | None = None) -> str:
         raise UnknownActorError(str(name))
     if key in table:
         return table[key]
-    if isinstance(name, int) or key.isdigit():
+    if isinstance(name, int):  # an int is a Correlates of War code, and the graph has none such
         raise UnknownActorError(str(name))
-    found = find(str(name).strip())
+    found = find(str(name).strip())  # digits not a COW code of the graph: an ISO numeric code ("004")
     if found is not None:
-        if found in table.values():
-            return found
+        held = table.get(_norm(found))  # by id or by iso3: a user's actor may have another id
+        if held is not None:
+            return held
         raise UnknownActorError(str(name), detail=f"ISO 3166 knows it as {found!r}, which the graph does not hold")
     import difflib
 

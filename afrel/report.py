@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from afrel.blocs import CAMPS, Camp
+from afrel.dates import latest_year
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -188,8 +189,8 @@ def write_report(
         Each figure's message; by default :data:`TITLES` for Afghanistan, else descriptions.
     periods : bool, optional
         Shade and number the graph's periods (its named eras) in the figures. By default yes,
-        unless the report is about another state than Afghanistan on the bundled data, whose
-        periods are Afghanistan's.
+        unless the report is about another state than Afghanistan and the graph's periods are
+        those of the bundled data (Afghanistan's eras).
     samples : int, default 24
         Datings of the disputed records to evaluate for the ranges (:func:`afrel.sensitivity`).
     progress : text stream, optional
@@ -236,13 +237,14 @@ def write_report(
         first = min((r.start.year for r in graph.relations(actor=actor)), default=None)
         if first is None:
             raise ValueError(f"{name} ({actor}) has no relation in the data: nothing to report")
-        span = SPAN if own else (first, datetime.date.today().year)
+        span = SPAN if own else (first, latest_year())
     if eras is None:
         eras = ERAS if own else camp_eras(span)
     if titles is None:
         titles = TITLES if own else {}
+    bundled = g is None or graph.records("periods") == load().records("periods")  # Afghanistan's eras
     if periods is None:
-        periods = own or g is not None
+        periods = own or not bundled
     years = range(span[0], span[1] + 1)
     if unga:
         source = f"UN voting table from {unga}"
@@ -263,7 +265,7 @@ def write_report(
     try:
         _figures_and_summary(
             out, written, step, graph, actor, table, no_votes, eras, partners, span, titles, periods, samples, own,
-            g is None,
+            bundled,
         )  # fmt: skip
         opening = OPEN_YEAR if own and OPEN_YEAR in years else None
         written.append(explore(graph, out / "explorer.html", actor=actor, year=opening))
@@ -313,10 +315,12 @@ def _figures_and_summary(
     def index_of(h: RelationGraph) -> pd.Series:
         return alignment(h, actor, years)["east_west"]
 
+    dated: dict[tuple[int, ...], RelationGraph] = {}  # the datings' graphs, shared by the report's three ranges
+
     band: pd.DataFrame = step(
         3,
         f"the index over the disputed dates ({samples} samples)",
-        lambda: sensitivity(graph, index_of, samples=samples),
+        lambda: sensitivity(graph, index_of, samples=samples, cache=dated),
     )
     if table is not None:
         vote_first, vote_last, vote_missing = coverage(table)
@@ -458,10 +462,13 @@ def _figures_and_summary(
             def changes(h: RelationGraph) -> pd.Series:
                 return _segment_changes(index_of(h), cuts)
 
-            bounds: dict[Any, Any] = sensitivity(graph, changes, samples=samples).to_dict("index")
+            bounds: dict[Any, Any] = sensitivity(graph, changes, samples=samples, cache=dated).to_dict("index")
             shift_ranges = [(c, (float(bounds[c.year]["low"]), float(bounds[c.year]["high"]))) for c in found]
         era_band = sensitivity(
-            graph, lambda h: weighting_table(h, actor, eras, weightings=["kinds"])["kinds"], samples=samples
+            graph,
+            lambda h: weighting_table(h, actor, eras, weightings=["kinds"])["kinds"],
+            samples=samples,
+            cache=dated,
         )
         text = summarise(
             Findings(

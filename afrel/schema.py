@@ -11,6 +11,7 @@ that reading then writing an unchanged file reproduces it byte for byte.
 
 from __future__ import annotations
 
+import decimal
 import enum
 import re
 import types
@@ -98,8 +99,8 @@ def format_cell(value: object) -> str:
     >>> from afrel.dates import PartialDate
     >>> format_cell(PartialDate(1978)), format_cell(("a", "b")), format_cell(None), format_cell(True)
     ('1978', 'a;b', '', 'true')
-    >>> format_cell(100000000.0), format_cell(34.53)
-    ('100000000', '34.53')
+    >>> format_cell(100000000.0), format_cell(34.53), format_cell(1e20), format_cell(2.5e-7)
+    ('100000000', '34.53', '100000000000000000000', '0.00000025')
     """
     if value is None:
         return ""
@@ -110,8 +111,10 @@ def format_cell(value: object) -> str:
     if isinstance(value, float):
         if value.is_integer() and abs(value) < 1e15:
             return str(int(value))
-        text = repr(value)
-        return text if "e" not in text else f"{value:.17f}".rstrip("0")
+        text = repr(value)  # the shortest text that reads back as the same float
+        if "e" not in text:
+            return text
+        return format(decimal.Decimal(text), "f")  # the same digits, without an exponent
     if isinstance(value, tuple):
         return ";".join(map(str, value))
     return str(value)
@@ -123,6 +126,8 @@ _DECIMAL = re.compile(r"-?\d+(\.\d+)?")
 
 
 _CELL_TYPES: dict[type[Any], dict[str, _Cell]] = {}
+_REQUIRED: set[tuple[type[Any], str]] = set()
+"""(record, column) pairs whose field is not optional: an empty cell of a number there is an error."""
 
 
 def _cell_types(record: type[Any]) -> dict[str, _Cell]:
@@ -133,6 +138,8 @@ def _cell_types(record: type[Any]) -> dict[str, _Cell]:
     out: dict[str, _Cell] = {}
     for a in attrs.fields(record):
         hint = hints[a.name]
+        if not (isinstance(hint, types.UnionType) and type(None) in typing.get_args(hint)):
+            _REQUIRED.add((record, a.name))
         args = set(typing.get_args(hint)) - {type(None)} if isinstance(hint, types.UnionType) else {hint}
         if typing.get_origin(hint) is tuple:
             out[a.name] = "list"
@@ -182,6 +189,8 @@ def parse_cell(record: type[Any], column: str, cell: str) -> object:
             return cell == "true"
         raise ValueError(f"{cell!r} is not a boolean; use 'true' or 'false'")
     if not cell:
+        if (record, column) in _REQUIRED:
+            raise ValueError("must not be empty")
         return None
     if how == "int":
         if _INT.fullmatch(cell):

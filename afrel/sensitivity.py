@@ -20,8 +20,7 @@ from __future__ import annotations
 import itertools
 import math
 import random
-import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -60,13 +59,6 @@ def datings(r: Relation) -> list[Dating]:
     return out
 
 
-_DATED: weakref.WeakKeyDictionary[RelationGraph, dict[tuple[int, ...], RelationGraph]] = weakref.WeakKeyDictionary()
-"""Per graph, the graphs of the datings already built: a report asks several measures of the same datings."""
-
-_KEEP = 64
-"""At most this many dated graphs are kept per graph."""
-
-
 def sensitivity(
     g: RelationGraph,
     measure: Callable[[RelationGraph], pd.Series],
@@ -74,6 +66,7 @@ def sensitivity(
     samples: int = 64,
     seed: int = 0,
     max_exhaustive: int = 256,
+    cache: MutableMapping[tuple[int, ...], RelationGraph] | None = None,
 ) -> pd.DataFrame:
     """A measure on the recorded dates, with its range over the disputed records' alternative dates.
 
@@ -91,6 +84,11 @@ def sensitivity(
         Seed of the random draws (the result is reproducible).
     max_exhaustive : int, default 256
         Evaluate every combination when there are at most this many.
+    cache : dict, optional
+        Where to keep the dated graphs, by dating: pass one dict to several calls on the same
+        ``g`` (with the same ``samples`` and ``seed``) to build each dated graph once for every
+        measure. Each graph it holds costs about as much memory as ``g``; drop the dict to free
+        them. Without it nothing is kept.
 
     Returns
     -------
@@ -129,16 +127,13 @@ def sensitivity(
     options = [datings(relations[i]) for i in disputed]
     combinations = math.prod(len(o) for o in options)
 
-    built = _DATED.setdefault(g, {})
-
     def rebuild(choice: Sequence[int]) -> RelationGraph:
         key = tuple(choice)
-        if key in built:
-            return built[key]
-        graph = dated(choice)
-        if len(built) < _KEEP:
-            built[key] = graph
-        return graph
+        if cache is None:
+            return dated(choice)
+        if key not in cache:
+            cache[key] = dated(choice)
+        return cache[key]
 
     def dated(choice: Sequence[int]) -> RelationGraph:
         changed = list(relations)

@@ -123,3 +123,8 @@ def test_payload_spans_the_actors_years_and_opens_on_its_busiest(bundled: afrel.
     assert payload(bundled, actor="PAK", years=[1950, 1951], year=1951)["start"] == 1951
     with pytest.raises(ValueError, match="year 1900 is not among the years shown"):
         payload(bundled, actor="PAK", years=[1950], year=1900)
+
+
+def test_the_default_years_end_with_the_last_first_of_july_that_has_come(bundled: afrel.RelationGraph) -> None:
+    years = [int(y) for y in payload(bundled)["frames"]]
+    assert years[-1] == afrel.dates.latest_year() and years[0] == 1919

@@ -166,3 +166,12 @@ def test_gaps_split_an_actor_existence() -> None:
         Actor(id="EST", name="Estonia", kind="state", start="1918", gaps=["1925/1935", "1930/1940"])
     with pytest.raises(ValueError, match="write START/END"):
         Actor(id="EST", name="Estonia", kind="state", start="1918", gaps=["1925"])
+
+
+def test_an_empty_cell_of_a_number_that_is_not_optional_says_so() -> None:
+    row = afrel.schema.format_row(rel())
+    for column in ("sign", "intensity"):
+        _, problems = afrel.schema.parse_row(Relation, {**row, column: ""})
+        assert problems == [(column, "must not be empty")]
+    r, problems = afrel.schema.parse_row(Relation, {**row, "amount_year": ""})
+    assert problems == [] and r is not None and r.amount_year is None

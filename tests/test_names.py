@@ -43,3 +43,16 @@ def test_resolve_unknown_names_suggest() -> None:
 def test_resolve_against_a_users_graph(tiny: afrel.RelationGraph) -> None:
     assert afrel.resolve("Democratic Republic", tiny) == "AFG-DRA"
     assert afrel.resolve("Pakistan", tiny) == "PAK"
+
+
+def test_resolve_finds_a_users_actor_by_its_iso3_whatever_its_id() -> None:
+    g = afrel.RelationGraph(
+        [
+            afrel.Actor(id="GB", name="Britain", kind="state", iso3="GBR"),
+            afrel.Actor(id="USSR", name="Soviet", kind="state", iso3="SUN"),
+        ],
+        [],
+    )
+    assert afrel.resolve("United Kingdom", g) == "GB" and afrel.resolve("SU", g) == "USSR"
+    with pytest.raises(afrel.UnknownActorError, match=r"'France' \(ISO 3166 knows it as 'FRA', which the graph"):
+        afrel.resolve("France", g)

@@ -116,3 +116,14 @@ def test_sampled_mode_is_reproducible_and_includes_the_corners() -> None:
 def test_a_measure_must_return_a_series(tiny: afrel.RelationGraph) -> None:
     with pytest.raises(ValueError, match="must return a pandas Series, got int"):
         afrel.sensitivity(tiny, lambda h: len(h))  # type: ignore[arg-type, return-value]
+
+
+def test_a_cache_builds_each_dated_graph_once_for_several_measures() -> None:
+    g = afrel.load()
+    cache: dict[tuple[int, ...], afrel.RelationGraph] = {}
+    first = afrel.sensitivity(g, lambda h: afrel.alignment(h, "AFG", [1930, 1985])["east_west"], samples=3, cache=cache)
+    built = dict(cache)
+    assert len(built) == first.attrs["evaluated"] - 1  # every dating but the recorded one
+    second = afrel.sensitivity(g, lambda h: pd.Series({"n": float(len(h))}), samples=3, cache=cache)
+    assert cache == built and all(cache[k] is built[k] for k in built)
+    assert second.attrs["evaluated"] == first.attrs["evaluated"]
