@@ -243,11 +243,11 @@ class RelationGraph:
         A window ``("1990", "2026")`` asked in 2026 ends on 31 December, after today, but the
         year it names has begun: the test is on the first day of each bound.
         """
-        scope = self.scope
-        if scope is None:
+        if self._first_day is None:
             return
-        first, today = scope
-        if lo < first.toordinal() or hi > today.toordinal():
+        today = datetime.date.today()
+        if lo < self._first_day or hi > today.toordinal():
+            first = datetime.date.fromordinal(self._first_day)
             asked = datetime.date.fromordinal(lo).isoformat()
             if hi != lo:
                 asked += f" to {datetime.date.fromordinal(hi).isoformat()}"

@@ -125,32 +125,30 @@ _INT = re.compile(r"-?\d+")
 _DECIMAL = re.compile(r"-?\d+(\.\d+)?")
 
 
-_CELL_TYPES: dict[type[Any], dict[str, _Cell]] = {}
-_REQUIRED: set[tuple[type[Any], str]] = set()
-"""(record, column) pairs whose field is not optional: an empty cell of a number there is an error."""
+_CELL_TYPES: dict[type[Any], dict[str, tuple[_Cell, bool]]] = {}
+"""Per record class and column: how the cell reads, and whether the field is optional (may be None)."""
 
 
-def _cell_types(record: type[Any]) -> dict[str, _Cell]:
-    """How each field of a record class reads from a cell, from its type annotation."""
+def _cell_types(record: type[Any]) -> dict[str, tuple[_Cell, bool]]:
+    """How each field of a record class reads from a cell, and whether it is optional, from its annotation."""
     if record in _CELL_TYPES:
         return _CELL_TYPES[record]
     hints = typing.get_type_hints(record)
-    out: dict[str, _Cell] = {}
+    out: dict[str, tuple[_Cell, bool]] = {}
     for a in attrs.fields(record):
         hint = hints[a.name]
-        if not (isinstance(hint, types.UnionType) and type(None) in typing.get_args(hint)):
-            _REQUIRED.add((record, a.name))
+        optional = isinstance(hint, types.UnionType) and type(None) in typing.get_args(hint)
         args = set(typing.get_args(hint)) - {type(None)} if isinstance(hint, types.UnionType) else {hint}
+        how: _Cell = "text"
         if typing.get_origin(hint) is tuple:
-            out[a.name] = "list"
+            how = "list"
         elif args == {bool}:
-            out[a.name] = "bool"
+            how = "bool"
         elif args == {int}:
-            out[a.name] = "int"
+            how = "int"
         elif args == {float}:
-            out[a.name] = "float"
-        else:
-            out[a.name] = "text"
+            how = "float"
+        out[a.name] = (how, optional)
     _CELL_TYPES[record] = out
     return out
 
@@ -179,7 +177,7 @@ def parse_cell(record: type[Any], column: str, cell: str) -> object:
     ...
     ValueError: 'high' is not an integer
     """
-    how = _cell_types(record)[column]
+    how, optional = _cell_types(record)[column]
     if how == "text":
         return cell
     if how == "list":
@@ -189,7 +187,7 @@ def parse_cell(record: type[Any], column: str, cell: str) -> object:
             return cell == "true"
         raise ValueError(f"{cell!r} is not a boolean; use 'true' or 'false'")
     if not cell:
-        if (record, column) in _REQUIRED:
+        if not optional:
             raise ValueError("must not be empty")
         return None
     if how == "int":

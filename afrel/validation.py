@@ -180,9 +180,9 @@ def check_records(
     by_id = {a.id: a for a in actors}
     source_ids = {s.id for s in sources}
 
-    def actor_ref(key: str, i: int, column: str, ref: str, *, report: bool = True) -> Actor | None:
+    def actor_ref(key: str, i: int, column: str, ref: str) -> Actor | None:
         a = by_id.get(ref)
-        if a is None and report and "actors" not in skip_references_to:
+        if a is None and "actors" not in skip_references_to:
             add(key, i, column, f"unknown actor {ref!r}{_suggest(ref, by_id)}")
         return a
 
@@ -228,19 +228,19 @@ def check_records(
 
     # relations, events, leaders: lifetimes (identity() reports unknown actors)
     for i, r in enumerate(relations):
-        for end_column, ref in (("source", r.source), ("target", r.target)):
-            found = actor_ref("relations", i, end_column, ref, report=False)
+        for ref in (r.source, r.target):
+            found = by_id.get(ref)
             if found is not None:
                 for column, msg in _outside(r.start, r.end, found):
                     add("relations", i, column, msg)
     for i, e in enumerate(events):
         for ref in e.actors:
-            found = actor_ref("events", i, "actors", ref, report=False)
+            found = by_id.get(ref)
             if found is not None:
                 for _, msg in _outside(e.date, e.date, found, point=True):
                     add("events", i, "date", msg)
     for i, ld in enumerate(leaders):
-        found = actor_ref("leaders", i, "actor", ld.actor, report=False)
+        found = by_id.get(ld.actor)
         if found is not None:
             for column, msg in _outside(ld.start, ld.end, found):
                 add("leaders", i, column, msg)
